@@ -1,0 +1,58 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PORT ?= 8000
+# uv from PATH, else the one pip installed for python3 (`make uv` installs it when missing).
+UV = $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+PY = $(UV) run --frozen python
+MANAGE = $(PY) manage.py
+
+.PHONY: help uv install migrate demo run test test-fast lint format messages check-messages clean
+
+help:
+	@echo "make run       install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
+	@echo "make test      the whole test suite (browser tests need /usr/bin/chromium)"
+	@echo "make lint      ruff check + format check + migrations check"
+	@echo "make format    ruff format + fix"
+	@echo "make messages  update the fr/nl/en catalogues and compile them"
+	@echo "make demo      reload the demo content"
+
+uv:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+
+install: uv
+	$(UV) sync --frozen
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(UV) run --frozen pytest -p no:cacheprovider --create-db
+
+lint: install
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	DJANGO_SETTINGS_MODULE=maison.settings.test $(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(UV) run --frozen ruff check --fix .
+	$(UV) run --frozen ruff format .
+
+messages: install
+	for lang in nl en fr; do \
+		$(MANAGE) makemessages --locale $$lang --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'benchmarks/*' --no-obsolete --add-location file; \
+	done
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+check-messages: install
+	$(PY) .ci/check_translations.py
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

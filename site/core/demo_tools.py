@@ -1,0 +1,84 @@
+"""Helpers that every app's `demo.py` uses to build idempotent, multilingual demo content.
+
+Pages are created in French, then translated with Wagtail's ``copy_for_translation``;
+running the builders twice updates what exists instead of duplicating it.
+"""
+
+import io
+from collections.abc import Mapping
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+LANGUAGE_CODES = ("fr", "nl", "en")
+
+
+def ensure_locales() -> dict[str, Locale]:
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+
+
+def _set_fields(page: Page, fields: Mapping) -> None:
+    # StreamFields accept raw lists of {"type": …, "value": …} dicts.
+    for name, value in fields.items():
+        setattr(page, name, value)
+
+
+def ensure_page(parent: Page, model, slug: str, **fields) -> Page:
+    """The child of ``parent`` with this slug, created or updated, and published."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+    else:
+        _set_fields(page, fields)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_translation(page: Page, language_code: str, **fields) -> Page:
+    """The page in that language, created by copy if missing, updated, and published."""
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        with transaction.atomic():
+            translation = page.copy_for_translation(locale, copy_parents=True, alias=False)
+    translation = translation.specific
+    _set_fields(translation, fields)
+    translation.save_revision().publish()
+    return translation
+
+
+def ensure_translations(page: Page, translations: Mapping[str, Mapping]) -> dict[str, Page]:
+    result = {page.locale.language_code: page}
+    for code, fields in translations.items():
+        result[code] = ensure_translation(page, code, **fields)
+    return result
+
+
+def demo_image(title: str, colour: str = "#0b5c8e", label: str | None = None, size=(1200, 750)):
+    """A generated image (no download), reused when one with this title exists."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(picture)
+    for i in range(0, size[0], 60):
+        draw.line([(i, 0), (i - size[1] // 2, size[1])], fill="#ffffff22", width=18)
+    text = label or title
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 64)
+    except OSError:
+        font = ImageFont.load_default(size=64)
+    draw.multiline_text((60, size[1] - 200), text, fill="#ffffff", font=font, spacing=12)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=82)
+    slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:60]
+    image = Image(title=title, description=label or title, credit="Demo")
+    image.file = ImageFile(buffer, name=f"demo-{slug}.jpg")
+    image.save()
+    return image

@@ -1,0 +1,32 @@
+"""Build (or refresh) the whole demo site: each installed app's ``demo.load`` in turn."""
+
+import importlib
+import importlib.util
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from maison.core.demo import ADMIN_USERNAME, DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent): pages in FR/NL/EN, users, rooms, events…"
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            # INSTALLED_APPS lists our apps in dependency order: core, services, events…
+            for config in apps.get_app_configs():
+                module_name = f"{config.name}.demo"
+                if not config.name.startswith(("maison.", "events", "directory")):
+                    continue
+                if importlib.util.find_spec(module_name) is None:
+                    continue
+                self.stdout.write(f"Demo: {config.label}")
+                importlib.import_module(module_name).load(self.stdout)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo ready. Admin login: {ADMIN_USERNAME} / {DEMO_PASSWORD} "
+                f"(editors per pôle: editeur.* with the same password)"
+            )
+        )

@@ -1,0 +1,71 @@
+from django import template
+
+from maison.core import navigation
+from maison.core.blocks import EMERGENCY_SERVICES
+from maison.core.models import SiteSettings
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    return navigation.language_links(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    request = context.get("request")
+    return navigation.localized_home(request) if request is not None else None
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    pages = navigation.menu_pages(request) if request is not None else []
+    page = context.get("page")
+    current_path = getattr(page, "url_path", "") or ""
+    return {
+        "menu_items": [
+            {"page": item, "current": current_path.startswith(item.url_path)} for item in pages
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    return SiteSettings.for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def quick_exit_enabled(context, settings_obj=None) -> bool:
+    """Quick exit shows when the page asks for it, the view asks for it, or the site does."""
+    page = context.get("page")
+    if context.get("quick_exit") or getattr(page, "quick_exit", False):
+        return True
+    return bool(settings_obj and settings_obj.quick_exit_everywhere)
+
+
+@register.filter
+def localized_page(page):
+    return page.localized if page is not None else None
+
+
+@register.filter
+def emergency_service_label(code: str) -> str:
+    return dict(EMERGENCY_SERVICES).get(code, "")

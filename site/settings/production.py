@@ -1,0 +1,25 @@
+"""Production: secrets and hosts must come from the environment, HTTPS everywhere."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_int, require
+
+DEBUG = False
+SECRET_KEY = require("SECRET_KEY", "a long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))').")
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in require("ALLOWED_HOSTS", "a comma-separated list, e.g. prevention.ixelles.be").split(",")
+    if host.strip()
+]
+
+# Behind nginx, which terminates TLS and sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
