@@ -194,5 +194,6 @@ LOGGING = {
     "loggers": {
         # The request line holds the query string, and so search terms: never log it.
         "django.server": {"handlers": [], "propagate": False},
+        "wagtail.contrib.redirects": {"level": "WARNING"},
     },
 }
