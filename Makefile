@@ -49,6 +49,7 @@ messages: install
 	for lang in nl en fr; do \
 		$(MANAGE) makemessages --locale $$lang --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'benchmarks/*' --no-obsolete --add-location file; \
 	done
+	$(PY) .ci/check_translations.py --fill-english
 	$(MANAGE) compilemessages --ignore '.venv/*'
 
 check-messages: install

@@ -24,6 +24,20 @@ def extract() -> None:
         subprocess.run(args, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
 
 
+def fill_english() -> None:
+    """English msgids are the English text: copy them into the en catalogue."""
+    po_path = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(po_path))
+    for entry in catalogue:
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        else:
+            entry.msgstr = entry.msgid
+    catalogue.save(str(po_path))
+
+
 def problems() -> list[str]:
     found = []
     for language in LANGUAGES:
@@ -40,6 +54,9 @@ def problems() -> list[str]:
 
 
 if __name__ == "__main__":
+    if "--fill-english" in sys.argv:
+        fill_english()
+        sys.exit(0)
     if "--no-extract" not in sys.argv:
         extract()
     issues = problems()

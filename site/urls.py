@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from maison.core.sitemaps import MultilingualSitemap
 from maison.core.views import robots_txt
 from maison.search.views import search
 
@@ -17,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # django-recurrence's admin widget reads its strings from this catalogue.
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["recurrence"]), name="javascript-catalog"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

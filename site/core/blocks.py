@@ -37,8 +37,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Paragraph")
         description = _("Text with bold, italic, lists and links.")
         preview_value = (
-            "<p>Le service de prévention accompagne chaque habitant d'Ixelles "
-            "au quotidien.</p>"
+            "<p>Le service de prévention accompagne chaque habitant d'Ixelles au quotidien.</p>"
         )
 
 

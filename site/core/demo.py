@@ -175,8 +175,7 @@ FUNDING = {
     },
     "en": {
         "title": "Funding",
-        "intro": "The service is mostly funded by multi-year plans of higher levels of "
-        "government.",
+        "intro": "The service is mostly funded by multi-year plans of higher levels of government.",
         "body": [
             p(
                 "<ul><li>Brussels-Capital Region: Brussels prevention and proximity plan;</li>"
@@ -302,25 +301,27 @@ def build_home(stdout) -> dict[str, HomePage]:
         # The "Welcome to Wagtail" page left by Wagtail's first migration.
         if old_root.depth == 2 and not isinstance(old_root.specific, HomePage):
             old_root.delete()
-    homes = ensure_translations(home, {"nl": HOME["nl"], "en": HOME["en"]})
+    homes = ensure_translations(
+        home, {"nl": {**HOME["nl"], "slug": "welkom"}, "en": {**HOME["en"], "slug": "welcome"}}
+    )
     stdout.write("Home pages: " + ", ".join(sorted(homes)))
     return homes
 
 
 def build_standard_pages(home: HomePage) -> dict[str, dict[str, StandardPage]]:
     pages = {}
-    for slug, content, in_menu in [
-        ("le-service", ABOUT, True),
-        ("financement", FUNDING, False),
-        ("accessibilite", ACCESSIBILITY, False),
-        ("vie-privee", PRIVACY, False),
+    for slugs, content, in_menu in [
+        (("le-service", "de-dienst", "about"), ABOUT, True),
+        (("financement", "financiering", "funding"), FUNDING, False),
+        (("accessibilite", "toegankelijkheid", "accessibility"), ACCESSIBILITY, False),
+        (("vie-privee", "privacy", "privacy"), PRIVACY, False),
     ]:
-        page = ensure_page(home, StandardPage, slug, show_in_menus=in_menu, **content["fr"])
-        pages[slug] = ensure_translations(
+        page = ensure_page(home, StandardPage, slugs[0], show_in_menus=in_menu, **content["fr"])
+        pages[slugs[0]] = ensure_translations(
             page,
             {
-                code: {**content[code], "slug": f"{slug}-{code}", "show_in_menus": in_menu}
-                for code in ("nl", "en")
+                code: {**content[code], "slug": slug, "show_in_menus": in_menu}
+                for code, slug in zip(("nl", "en"), slugs[1:], strict=True)
             },
         )
     return pages

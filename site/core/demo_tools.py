@@ -36,7 +36,7 @@ def ensure_page(parent: Page, model, slug: str, **fields) -> Page:
     else:
         _set_fields(page, fields)
     page.save_revision().publish()
-    return page
+    return type(page).objects.get(pk=page.pk)
 
 
 def ensure_translation(page: Page, language_code: str, **fields) -> Page:
@@ -49,7 +49,7 @@ def ensure_translation(page: Page, language_code: str, **fields) -> Page:
     translation = translation.specific
     _set_fields(translation, fields)
     translation.save_revision().publish()
-    return translation
+    return type(translation).objects.get(pk=translation.pk)
 
 
 def ensure_translations(page: Page, translations: Mapping[str, Mapping]) -> dict[str, Page]:

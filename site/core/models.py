@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -160,16 +160,22 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Shown in every language; keep it short (e.g. the responsible publisher)."),
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    quick_exit_everywhere = models.BooleanField(
-        _("quick-exit button on every page"), default=False
-    )
+    quick_exit_everywhere = models.BooleanField(_("quick-exit button on every page"), default=False)
     quick_exit_url = models.URLField(
         _("quick-exit destination"),
         default=settings.QUICK_EXIT_DEFAULT_URL,

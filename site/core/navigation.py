@@ -44,8 +44,8 @@ def language_links(request, page: Page | None) -> list[dict]:
         homes = {}
         site = current_site(request)
         if site is not None:
-            for home in site.root_page.get_translations(inclusive=True).live().select_related(
-                "locale"
+            for home in (
+                site.root_page.get_translations(inclusive=True).live().select_related("locale")
             ):
                 homes[home.locale.language_code] = home
     links = []

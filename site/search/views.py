@@ -1,5 +1,7 @@
 """Site search: live, public pages of the visitor's language. Terms are never stored or logged."""
 
+import unicodedata
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -9,8 +11,14 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(raw: str) -> str:
+    """Printable text only (control characters break full-text parsers), bounded length."""
+    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in raw)
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = None
     if query:
         pages = (

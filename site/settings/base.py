@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from .env import email_config, env_bool, env_int, env_list, env_str
 
@@ -190,8 +189,11 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
+        "maison": {"level": "INFO"},
+        "events": {"level": "INFO"},
+        "directory": {"level": "INFO"},
         # The request line holds the query string, and so search terms: never log it.
         "django.server": {"handlers": [], "propagate": False},
         "wagtail.contrib.redirects": {"level": "WARNING"},

@@ -4,10 +4,15 @@ from .base import *  # noqa: F403
 from .env import env_bool, env_int, require
 
 DEBUG = False
-SECRET_KEY = require("SECRET_KEY", "a long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))').")
+SECRET_KEY = require(
+    "SECRET_KEY",
+    "a long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))').",
+)
 ALLOWED_HOSTS = [
     host.strip()
-    for host in require("ALLOWED_HOSTS", "a comma-separated list, e.g. prevention.ixelles.be").split(",")
+    for host in require(
+        "ALLOWED_HOSTS", "a comma-separated list, e.g. prevention.ixelles.be"
+    ).split(",")
     if host.strip()
 ]
 

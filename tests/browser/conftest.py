@@ -115,5 +115,7 @@ def assert_accessible(page, context=None):
         lines = []
         for violation in violations:
             targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
-            lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}"
+            )
         pytest.fail(f"axe-core violations on {page.url}:\n" + "\n".join(lines))
