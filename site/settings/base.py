@@ -166,9 +166,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # PostgreSQL full-text search when on PostgreSQL, SQLite FTS otherwise.
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+        # PostgreSQL full-text search with one configuration per language (accents
+        # ignored, words stemmed) on PostgreSQL; SQLite FTS5 otherwise.
+        "BACKEND": "maison.search.backends",
     }
 }
 WAGTAILEMBEDS_FINDERS = []  # embeds would fetch third-party content

@@ -134,3 +134,17 @@ def test_robots_txt(client, site_tree):
     assert response.status_code == 200
     assert "Disallow: /admin/" in response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_postgres_search_ignores_accents_and_plurals(client, site_tree, is_postgres):
+    if not is_postgres:
+        pytest.skip("PostgreSQL text-search configurations (maison_fr/nl) only exist on PostgreSQL")
+    page = StandardPageFactory(
+        parent=site_tree.home, title="Médiations de quartier", slug="med", intro="Voisins"
+    )
+    translate(page, "nl", title="Buurtbemiddelingen", slug="bem", intro="Buren")
+    fr = client.get("/fr/search/", {"q": "mediation"}).content.decode()
+    assert "Médiations de quartier" in fr
+    nl = client.get("/nl/search/", {"q": "buurtbemiddeling"}).content.decode()
+    assert "Buurtbemiddelingen" in nl
