@@ -57,7 +57,7 @@ def _postgres_backend_class():
     return MultilingualPostgresSearchBackend
 
 
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         params = {**params, "SEARCH_CONFIG": DEFAULT_CONFIG}
         return _postgres_backend_class()(params)
