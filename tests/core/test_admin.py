@@ -73,3 +73,21 @@ def test_500_page_in_the_visitor_language(code, text):
     assert response.status_code == 500
     content = response.content.decode()
     assert text in content and f'<html lang="{code}">' in content
+
+
+def test_editor_submits_a_page_for_translation_with_wagtail_localize(admin_client, site_tree):
+    from wagtail.models import Locale
+
+    from maison.core.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=site_tree.home, title="Médiation", slug="mediation")
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    assert admin_client.get(url).status_code == 200
+    nl = Locale.objects.get(language_code="nl")
+    response = admin_client.post(url, {"locales": [nl.pk]})
+    assert response.status_code == 302
+    translation = page.get_translation(nl)
+    assert not translation.live  # a draft until the translator publishes it
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
+    assert editor.status_code == 200
+    assert "Médiation" in editor.content.decode()
