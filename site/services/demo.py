@@ -30,7 +30,6 @@ from .models import (
     ServicePlace,
     ServicesIndexPage,
     ServiceWeeklyHours,
-    TechnopreventionRequest,
     TechnopreventionRequestPage,
 )
 
@@ -262,21 +261,26 @@ def build_services(homes, vocab, places):
     return indexes, poles, services
 
 
-def grant_pole_permissions(poles) -> None:
-    """Each pôle's group edits its own pôle subtree (all languages), and nothing else."""
+def grant_subtree_permissions(group: Group, pages) -> None:
+    """Let ``group`` add, edit and publish pages in each of ``pages``' subtrees."""
     permissions = list(
         Permission.objects.filter(
             content_type=ContentType.objects.get_for_model(Page),
             codename__in=POLE_PAGE_PERMISSIONS,
         )
     )
+    for page in pages:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=permission
+            )
+
+
+def grant_pole_permissions(poles) -> None:
+    """Each pôle's group edits its own pôle subtree (all languages), and nothing else."""
     for key, (group_name, _texts) in content.POLES.items():
         group, _ = Group.objects.get_or_create(name=group_name)
-        for page in poles[key].values():
-            for permission in permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=permission
-                )
+        grant_subtree_permissions(group, poles[key].values())
 
 
 def grant_coordination_permissions() -> None:
@@ -295,7 +299,6 @@ def grant_coordination_permissions() -> None:
                 codename__in=[f"{action}_{model_name}" for action in actions],
             )
         )
-    assert TechnopreventionRequest._meta.model_name == "technopreventionrequest"  # noqa: S101
 
 
 def add_quick_links(homes, services_indexes, places_indexes) -> None:

@@ -49,6 +49,7 @@ class TechnopreventionRequest(models.Model):
         "services.TechnopreventionRequestPage",
         verbose_name=_("form page"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="requests",
     )
