@@ -271,9 +271,7 @@ def grant_subtree_permissions(group: Group, pages) -> None:
     )
     for page in pages:
         for permission in permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=permission
-            )
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def grant_pole_permissions(poles) -> None:

@@ -39,7 +39,9 @@ class ServicesTree:
 def _translations(page, titles: dict[str, str], slug: str) -> dict:
     result = {"fr": page}
     for code in LANGS:
-        result[code] = translate(page, code, title=titles[code], slug=f"{slug}-{code}")
+        translated = translate(page, code, title=titles[code], slug=f"{slug}-{code}")
+        # Reload: the in-memory copy keeps the url_path of the slug it was copied with.
+        result[code] = type(page).objects.get(pk=translated.pk)
     return result
 
 
@@ -98,8 +100,7 @@ def build_services_tree(site_tree: SiteTree) -> ServicesTree:
         phone="+32 2 000 00 01",
     )
     place.weekly_hours = [
-        PlaceWeeklyHours(weekday=day, opens=dt.time(9), closes=dt.time(12, 30))
-        for day in range(5)
+        PlaceWeeklyHours(weekday=day, opens=dt.time(9), closes=dt.time(12, 30)) for day in range(5)
     ] + [PlaceWeeklyHours(weekday=0, opens=dt.time(13, 30), closes=dt.time(17))]
     place.hours_exceptions = [
         PlaceHoursException(

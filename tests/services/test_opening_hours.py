@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (the en dash is what visitors read)
 """The opening-hours calculator, in Europe/Brussels wall time (pure Python, no database)."""
 
 import datetime as dt
@@ -154,7 +155,9 @@ def test_closed_today_label_names_the_reason():
 
     hours = OpeningHours(
         weekly=[WeeklyRange(opens=t(9), closes=t(17), weekday=d) for d in range(5)],
-        exceptions=[DateException(start=dt.date(2026, 5, 8), end=dt.date(2026, 5, 8), reason="Iris")],
+        exceptions=[
+            DateException(start=dt.date(2026, 5, 8), end=dt.date(2026, 5, 8), reason="Iris")
+        ],
     )
     with translation.override("en"):
         assert hours.status(timezone.now()).label == (
