@@ -1,4 +1,4 @@
-# ruff: noqa: E501, RUF001  (demo copy: long lines and typographic dashes)
+# ruff: noqa: E501  (demo copy: long lines and typographic dashes)
 """Demo texts of the services app (FR/NL/EN), drawn from DOMAIN.md. Every address, phone
 number and email here is fictional and flagged as demo."""
 

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (typographic dashes in user-facing text)
 """schema.org JSON-LD for services, places and the organisation, as plain dicts."""
 
 import json

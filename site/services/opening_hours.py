@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001, RUF002  (typographic dashes in user-facing text)
 """Opening hours as data, and the calculator that answers "is it open now?".
 
 Pure Python (no ORM): the abstract models in ``opening_hours_models`` turn their rows into

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (typographic dashes in user-facing text)
 """Abstract models for structured opening hours, reused by places, services, rooms and
 associations. A concrete subclass adds the ParentalKey to its owner, e.g.::
 

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (the en dash is what visitors read)
 """The opening-hours calculator, in Europe/Brussels wall time (pure Python, no database)."""
 
 import datetime as dt

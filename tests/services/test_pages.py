@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (the en dash is what visitors read)
 """Public pages of the services section: rendering in three languages, JSON-LD, queries."""
 
 import json

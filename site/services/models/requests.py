@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (typographic dashes in user-facing text)
 """Technoprévention: the request form page and the requests it stores.
 
 Data protection: only what is needed to call back or visit (name, one way to reach the

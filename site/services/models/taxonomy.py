@@ -1,4 +1,3 @@
-# ruff: noqa: RUF002  (typographic dashes in docstrings)
 """Shared vocabularies (translatable snippets): needs, audiences, languages spoken, funders.
 
 Services, youth activities and partner associations all use the same ones, so one filter

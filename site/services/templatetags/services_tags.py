@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (typographic dashes in user-facing text)
 from django import template
 from django.utils import formats, timezone
 
