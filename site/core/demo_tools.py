@@ -70,6 +70,7 @@ def demo_image(title: str, colour: str = "#0b5c8e", label: str | None = None, si
     for i in range(0, size[0], 60):
         draw.line([(i, 0), (i - size[1] // 2, size[1])], fill="#ffffff22", width=18)
     text = label or title
+    draw.rectangle([(0, size[1] - 240), (size[0], size[1])], fill=colour)
     try:
         font = ImageFont.truetype("DejaVuSans-Bold.ttf", 64)
     except OSError:

@@ -147,10 +147,12 @@ def build_places(homes):
         homes["fr"],
         PlacesIndexPage,
         content.PLACES_INDEX["fr"]["slug"],
+        show_in_menus=True,
         **{k: v for k, v in content.PLACES_INDEX["fr"].items() if k != "slug"},
     )
     indexes = ensure_translations(
-        index, {code: content.PLACES_INDEX[code] for code in ("nl", "en")}
+        index,
+        {code: {**content.PLACES_INDEX[code], "show_in_menus": True} for code in ("nl", "en")},
     )
     places = {}
     for key, data in content.PLACES.items():
@@ -198,10 +200,12 @@ def build_services(homes, vocab, places):
         homes["fr"],
         ServicesIndexPage,
         content.SERVICES_INDEX["fr"]["slug"],
+        show_in_menus=True,
         **{k: v for k, v in content.SERVICES_INDEX["fr"].items() if k != "slug"},
     )
     indexes = ensure_translations(
-        index, {code: content.SERVICES_INDEX[code] for code in ("nl", "en")}
+        index,
+        {code: {**content.SERVICES_INDEX[code], "show_in_menus": True} for code in ("nl", "en")},
     )
     poles = {}
     for key, (_group, texts) in content.POLES.items():
