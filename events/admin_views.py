@@ -137,7 +137,7 @@ class OccurrenceIndexView(generic.IndexView):
         buttons = []
         policy = self.permission_policy
         if policy is None or policy.user_has_permission(self.request.user, "change"):
-            namespace = self.url_namespace
+            namespace = self.index_url_name.split(":")[0]
             if instance.status != Occurrence.Status.CANCELLED:
                 buttons.append(
                     ListingButton(
@@ -189,7 +189,7 @@ class CancelView(generic.EditView):
         return self.get_index_url_with_owner()
 
     def get_index_url_with_owner(self):
-        return reverse(f"{self.url_namespace}:index") + f"?owner={self.object.series.page_id or ''}"
+        return reverse(self.index_url_name) + f"?owner={self.object.series.page_id or ''}"
 
 
 class RestoreView(CancelView):
@@ -223,8 +223,8 @@ class OccurrenceViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["start"]
     list_display = [
-        Column("start", label=_("Date"), accessor=_local_start),
-        Column("series", label=_("Page and series"), accessor=lambda o: str(o.series)),
+        "__str__",
+        Column("start", label=_("Day"), accessor=_local_start),
         "status",
         "room",
         "note",

@@ -14,11 +14,13 @@ FREQUENCIES = (recurrence.YEARLY, recurrence.MONTHLY, recurrence.WEEKLY, recurre
 class RecurrenceAdminWidget(RecurrenceWidget):
     """django-recurrence's widget inside the Wagtail admin.
 
-    Its media, in order: Django admin's jQuery and ``jquery.init.js`` (which *replaces*
-    ``window.django``, so it must come before the catalogue), the ``recurrence`` JavaScript
-    catalogue (the widget calls ``gettext`` while loading), the widget, and our initialiser
-    instead of the package's one: theirs watches a ``#container`` element that Wagtail does
-    not have, so forms added by an InlinePanel would stay bare textareas.
+    Media: the ``recurrence`` JavaScript catalogue (the widget calls ``gettext`` while it
+    loads; Django's catalogue script merges into the one Wagtail already loaded), the
+    widget, and our initialiser instead of the package's ``recurrence-widget.init.js``.
+    Theirs is the only part that needs jQuery, and it watches a ``#container`` element
+    that Wagtail does not have, so forms added by an InlinePanel stayed bare textareas.
+    Leaving it out also leaves out Django admin's ``jquery.init.js``, which *replaces*
+    ``window.django`` and with it the translations of Wagtail's own scripts.
     """
 
     def get_media(self):
@@ -27,8 +29,6 @@ class RecurrenceAdminWidget(RecurrenceWidget):
         except NoReverseMatch:  # pragma: no cover - the project routes it
             catalogue = None
         js = [
-            "admin/js/vendor/jquery/jquery.min.js",
-            "admin/js/jquery.init.js",
             *([catalogue] if catalogue else []),
             "recurrence/js/recurrence.js",
             "recurrence/js/recurrence-widget.js",

@@ -66,7 +66,7 @@ def busy_calendar(calendar_page, calendars, room, frozen, settings):
 def test_feed_expands_to_exactly_the_dates_of_the_html(client, busy_calendar, calendar_page):
     shown, html = html_starts(client, calendar_page.url)
     assert "Animateur malade" in html and "badge--cancelled" in html
-    calendar, events, text = feed_events(client, calendar_page.url + "ics/")
+    _calendar, events, text = feed_events(client, calendar_page.url + "ics/")
     expanded = {event.start for event in events}
     assert expanded == shown
     assert len(shown) > 20

@@ -53,10 +53,8 @@ def test_bad_query_strings_give_a_corrected_view(client, calendar_page, query):
     response = client.get(calendar_page.url + query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert (
-        'class="calendar-notice" role="status"' in html
-        or ("page=" in query
-        and "999999" not in query)
+    assert 'class="calendar-notice" role="status"' in html or (
+        "page=" in query and "999999" not in query
     )
     assert '<meta name="robots" content="noindex">' in html or query.startswith("?page=")
 
