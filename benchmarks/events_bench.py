@@ -53,10 +53,10 @@ def main() -> None:
         setup_django(tmpdir)
         import recurrence
         import time_machine
-        from django.db import connection
-        from django.test.utils import setup_test_environment
         from django.conf import settings
+        from django.db import connection
         from django.test import Client
+        from django.test.utils import setup_test_environment
 
         from events.calendars import load_calendars
         from events.models import CalendarPage, EventPage, Occurrence, Room, Series
@@ -125,13 +125,11 @@ def main() -> None:
             connection.creation.destroy_test_db(db_name, verbosity=0)
 
         vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-        print(
-            f"Events benchmark — {date.today()} — {platform.node()} ({os.cpu_count()} CPUs), {vendor}"
-        )
+        machine = f"{platform.node()} ({os.cpu_count()} CPUs)"
+        print(f"Events benchmark, {date.today()}, {machine}, {vendor}")
         print(f"series: {series_count} weekly (half skip school holidays), horizon 18 months")
-        print(
-            f"generation: {generation * 1000:.0f} ms for {result.created} occurrences ({total} rows)"
-        )
+        created = result.created
+        print(f"generation: {generation * 1000:.0f} ms for {created} occurrences ({total} rows)")
         print(f"regeneration (nothing to change): {regeneration * 1000:.0f} ms")
         print(
             f"month view (Dec 2026): median {statistics.median(render_times) * 1000:.0f} ms, "
