@@ -1,0 +1,167 @@
+"""Calendar filters: parse query parameters without ever failing, apply them as SQL.
+
+Each filter reads one GET parameter, turns it into a clean value (or reports it as
+invalid: the view then ignores it and says so), and narrows an Occurrence queryset.
+Other apps add filters through the ``maison_calendar_filters`` hook, without this app
+importing them::
+
+    # maison/services/wagtail_hooks.py (later)
+    @hooks.register("maison_calendar_filters")
+    def pole_filter():
+        return ChoiceFilter(
+            "pole", _("Pôle"),
+            choices=lambda request: [(p.slug, p.title) for p in PolePage.objects.live()],
+            apply=lambda qs, slug: qs.filter(series__page__in=pages_of_pole(slug)),
+        )
+
+The same parameters work on the HTML views and on the ``ics/`` feed (so ``?pole=…`` is
+the per-pôle feed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+FILTERS_HOOK = "maison_calendar_filters"
+
+
+class InvalidFilter(ValueError):
+    pass
+
+
+@dataclass
+class CalendarFilter:
+    param: str
+    label: str
+
+    def parse(self, raw: str):
+        raise NotImplementedError
+
+    def apply(self, queryset: QuerySet, value) -> QuerySet:
+        raise NotImplementedError
+
+    def get_choices(self, request) -> list[tuple[str, str]] | None:
+        """Options for a <select>, or None for a free input."""
+        return None
+
+    input_type = "select"
+
+
+@dataclass
+class AgeFilter(CalendarFilter):
+    """Dates open to this age: the series' age range contains it (no range = all ages)."""
+
+    param: str = "age"
+    label: str = _("Age")
+    input_type = "number"
+    minimum: int = 0
+    maximum: int = 120
+
+    def parse(self, raw: str) -> int:
+        try:
+            value = int(raw.strip())
+        except ValueError as exc:
+            raise InvalidFilter(_("The age must be a whole number.")) from exc
+        if not self.minimum <= value <= self.maximum:
+            raise InvalidFilter(_("The age must be between 0 and 120."))
+        return value
+
+    def apply(self, queryset, value):
+        return queryset.filter(
+            Q(series__min_age__isnull=True) | Q(series__min_age__lte=value),
+            Q(series__max_age__isnull=True) | Q(series__max_age__gte=value),
+        )
+
+
+@dataclass
+class ChoiceFilter(CalendarFilter):
+    """A value among choices computed per request; ``apply`` narrows the queryset."""
+
+    choices: Callable = field(default=lambda request: [])
+    applier: Callable | None = None
+
+    def get_choices(self, request):
+        return [(str(k), str(v)) for k, v in self.choices(request)]
+
+    def parse(self, raw: str) -> str:
+        return raw.strip()
+
+    def validate(self, request, value):
+        if value not in {k for k, _label in self.get_choices(request)}:
+            raise InvalidFilter(_("This choice does not exist (any more)."))
+        return value
+
+    def apply(self, queryset, value):
+        return self.applier(queryset, value)
+
+
+def _room_choices(request):
+    from .models import Room
+
+    return list(Room.objects.values_list("pk", "name"))
+
+
+def room_filter() -> ChoiceFilter:
+    return ChoiceFilter(
+        param="room",
+        label=_("Place"),
+        choices=_room_choices,
+        applier=lambda queryset, value: queryset.filter(room_id=int(value)),
+    )
+
+
+def get_filters() -> list[CalendarFilter]:
+    filters: list[CalendarFilter] = [AgeFilter(), room_filter()]
+    for hook in hooks.get_hooks(FILTERS_HOOK):
+        extra = hook()
+        if extra is not None:
+            filters.append(extra)
+    return filters
+
+
+@dataclass
+class FilterState:
+    values: dict = field(default_factory=dict)  # param -> clean value
+    raw: dict = field(default_factory=dict)  # param -> the string shown back in the form
+    errors: list = field(default_factory=list)  # (label, message)
+    filters: list = field(default_factory=list)
+
+    def apply(self, queryset):
+        for item in self.filters:
+            if item.param in self.values:
+                queryset = item.apply(queryset, self.values[item.param])
+        return queryset
+
+    @property
+    def active(self) -> bool:
+        return bool(self.values)
+
+    def as_query(self) -> dict:
+        return {k: self.raw[k] for k in self.values}
+
+
+def parse_filters(request) -> FilterState:
+    """Read every filter from ``request.GET``; invalid values are dropped and reported."""
+    state = FilterState(filters=get_filters())
+    for item in state.filters:
+        raw = request.GET.get(item.param, "")
+        if not raw.strip():
+            continue
+        if len(raw) > 100:
+            state.errors.append((item.label, _("The value is too long.")))
+            continue
+        try:
+            value = item.parse(raw)
+            if isinstance(item, ChoiceFilter):
+                value = item.validate(request, value)
+        except InvalidFilter as exc:
+            state.errors.append((item.label, exc.args[0]))
+            continue
+        state.values[item.param] = value
+        state.raw[item.param] = raw.strip()
+    return state
