@@ -189,6 +189,56 @@ EVENTS = [
 ]
 
 
+# slug -> (pôle slug, place slug, need slugs, audience slugs), French pages of the services demo
+EVENT_TOPICS = {
+    "atelier-hip-hop": (
+        "accompagnement-socio-educatif",
+        "maison-de-la-prevention",
+        ["loisirs-jeunes"],
+        ["jeunes-12-17"],
+    ),
+    "aide-aux-devoirs": (
+        "accompagnement-socio-educatif",
+        "antenne-lisa-tulipe",
+        ["decrochage-scolaire"],
+        ["enfants", "jeunes-12-17"],
+    ),
+    "atelier-theatre": (
+        "accompagnement-socio-educatif",
+        "maison-de-la-prevention",
+        ["loisirs-jeunes"],
+        ["jeunes-12-17", "jeunes-adultes"],
+    ),
+    "stage-multisport": (
+        "accompagnement-socio-educatif",
+        "maison-de-la-prevention",
+        ["loisirs-jeunes"],
+        ["enfants"],
+    ),
+    "portes-ouvertes": ("coordination", "maison-de-la-prevention", [], ["tout-public"]),
+    "seance-information-prime-securisation": (
+        "coordination",
+        "maison-de-la-prevention",
+        ["cambriolage"],
+        ["tout-public"],
+    ),
+}
+
+
+def topic_fields(slug: str) -> dict:
+    """Pôle, place, needs and audiences of a demo event (when the services demo ran)."""
+    from maison.services.models import Audience, Need, PlacePage, PolePage
+
+    pole_slug, place_slug, needs, audiences = EVENT_TOPICS.get(slug, (None, None, [], []))
+    fr = {"locale__language_code": "fr"}
+    return {
+        "pole": PolePage.objects.filter(slug=pole_slug, **fr).first(),
+        "place": PlacePage.objects.filter(slug=place_slug, **fr).first(),
+        "needs": list(Need.objects.filter(slug__in=needs, **fr)),
+        "audiences": list(Audience.objects.filter(slug__in=audiences, **fr)),
+    }
+
+
 def ensure_rooms() -> dict[str, Room]:
     rooms = {}
     for name, floor, capacity, step_free in ROOMS:
@@ -258,6 +308,7 @@ def load(stdout) -> None:
             intro=intro,
             min_age=min_age,
             max_age=max_age,
+            **topic_fields(slug),
         )
         page = ensure_series(page, specs, rooms)
         ensure_translations(

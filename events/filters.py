@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -109,14 +110,66 @@ def _room_choices(request):
 def room_filter() -> ChoiceFilter:
     return ChoiceFilter(
         param="room",
-        label=_("Place"),
+        label=_("Room"),
         choices=_room_choices,
         applier=lambda queryset, value: queryset.filter(room_id=int(value)),
     )
 
 
+def _pages_of_active_language(model):
+    # A join on the locale, not Locale.get_active() (one query more per filter).
+    return model.objects.live().public().filter(locale__language_code=get_language())
+
+
+def _page_filter(param: str, label, model_name: str, key_field: str) -> ChoiceFilter:
+    """A filter on a page (pôle, place) chosen by its slug in the visitor's language and
+    matched by translation key, so a series owned by a page in any language matches."""
+
+    def model():
+        from maison.services import models as services
+
+        return getattr(services, model_name)
+
+    def choices(request):
+        return list(
+            _pages_of_active_language(model()).order_by("title").values_list("slug", "title")
+        )
+
+    def applier(queryset, slug):
+        key = (
+            _pages_of_active_language(model())
+            .filter(slug=slug)
+            .values_list("translation_key", flat=True)
+        )
+        return queryset.filter(**{f"series__{key_field}__in": key})
+
+    return ChoiceFilter(param=param, label=label, choices=choices, applier=applier)
+
+
+def _snippet_filter(param: str, label, model_name: str, slugs_field: str) -> ChoiceFilter:
+    """A filter on a taxonomy term (need, audience) by its slug, the same in every language."""
+
+    def choices(request):
+        from maison.services import models as services
+
+        terms = getattr(services, model_name).objects.filter(locale__language_code=get_language())
+        return list(terms.order_by("sort_order", "name").values_list("slug", "name"))
+
+    def applier(queryset, slug):
+        return queryset.filter(**{f"series__{slugs_field}__contains": f",{slug},"})
+
+    return ChoiceFilter(param=param, label=label, choices=choices, applier=applier)
+
+
 def get_filters() -> list[CalendarFilter]:
-    filters: list[CalendarFilter] = [AgeFilter(), room_filter()]
+    filters: list[CalendarFilter] = [
+        AgeFilter(),
+        _snippet_filter("need", _("Theme"), "Need", "need_slugs"),
+        _snippet_filter("audience", _("For whom"), "Audience", "audience_slugs"),
+        _page_filter("pole", _("Pôle"), "PolePage", "pole_key"),
+        _page_filter("place", _("Place"), "PlacePage", "place_key"),
+        room_filter(),
+    ]
     for hook in hooks.get_hooks(FILTERS_HOOK):
         extra = hook()
         if extra is not None:

@@ -15,14 +15,15 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from recurrence.fields import RecurrenceField
-from wagtail.admin.panels import FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -34,6 +35,7 @@ from maison.core.models import BasePage
 
 from . import calendar_data, scheduling
 from .forms import LocalRecurrenceFormField, RecurrenceAdminWidget
+from .metadata import series_metadata
 
 
 class Room(index.Indexed, models.Model):
@@ -205,6 +207,12 @@ class Series(Orderable):
     # that calendar filters stay SQL on the occurrence table whatever owns the series.
     min_age = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     max_age = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    # Pôle and place as the translation key of their page (the same in every language),
+    # needs and audiences as their stable slugs, packed ",a,b," for a SQL `contains`.
+    pole_key = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
+    place_key = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
+    need_slugs = models.CharField(max_length=500, blank=True, default="", editable=False)
+    audience_slugs = models.CharField(max_length=500, blank=True, default="", editable=False)
     generated_until = models.DateTimeField(
         null=True,
         blank=True,
@@ -613,6 +621,24 @@ class EventPage(SeriesOwnerMixin, BasePage):
     )
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    pole = models.ForeignKey(
+        "services.PolePage",
+        verbose_name=_("organising pôle"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place = models.ForeignKey(
+        "services.PlacePage",
+        verbose_name=_("place of the service"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    needs = ParentalManyToManyField("services.Need", verbose_name=_("themes"), blank=True)
+    audiences = ParentalManyToManyField("services.Audience", verbose_name=_("for whom"), blank=True)
 
     parent_page_types = ["events.CalendarPage"]
     subpage_types = []
@@ -621,7 +647,15 @@ class EventPage(SeriesOwnerMixin, BasePage):
         "intro",
         SeriesOwnerMixin.schedule_panel(),
         MultiFieldPanel(
-            ["location", FieldRowPanel(["min_age", "max_age"])], heading=_("Where and for whom")
+            [
+                "pole",
+                "place",
+                "location",
+                FieldRowPanel(["min_age", "max_age"]),
+                FieldPanel("needs", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Where, for whom, about what"),
         ),
         "body",
     ]
@@ -643,7 +677,14 @@ class EventPage(SeriesOwnerMixin, BasePage):
             )
 
     def get_series_metadata(self) -> dict:
-        return {"min_age": self.min_age, "max_age": self.max_age}
+        return series_metadata(
+            min_age=self.min_age,
+            max_age=self.max_age,
+            pole=self.pole,
+            place=self.place,
+            needs=self.needs.all(),
+            audiences=self.audiences.all(),
+        )
 
     @cached_property
     def calendar_page(self):
