@@ -2,6 +2,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PORT ?= 8000
+TEST_WORKERS ?= 2  # pytest-xdist processes (each with its own test database)
 # uv from PATH, else the one pip installed for python3 (`make uv` installs it when missing).
 UV = $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PY = $(UV) run --frozen python
@@ -34,7 +35,7 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(UV) run --frozen pytest -p no:cacheprovider --create-db
+	$(UV) run --frozen pytest -p no:cacheprovider --create-db -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	$(UV) run --frozen ruff check .
