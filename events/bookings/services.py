@@ -332,10 +332,10 @@ def create_recurring(
     return series, planned
 
 
-def _future_bookings(series: Series, from_day: date | None = None):
+def _future_bookings(series: Series, from_day: date | None = None, now: datetime | None = None):
     qs = series.bookings.exclude(
         status__in=[Booking.Status.CANCELLED, Booking.Status.REJECTED]
-    ).filter(start__gte=timezone.now())
+    ).filter(start__gte=now or timezone.now())
     if from_day is not None:
         qs = qs.filter(start__gte=scheduling.make_aware(datetime.combine(from_day, time(0))))
     return list(qs.select_related("room", "occurrence"))
@@ -372,7 +372,7 @@ def edit_all(series: Series, ctx: RuleContext, *, start_time=None, end_time=None
         series.room = room
     series.save()
     series.sync_occurrences(now=ctx.now)
-    bookings = _future_bookings(series)
+    bookings = _future_bookings(series, now=ctx.now)
     for booking in bookings:
         occurrence = booking.occurrence
         if occurrence is None:
@@ -393,7 +393,7 @@ def edit_following(
     day = timezone.localtime(booking.start).date()
     rule = series.recurrence
     old_rule = rule.rrules[0]
-    future = _future_bookings(series, day)
+    future = _future_bookings(series, day, now=ctx.now)
     for item in future:
         item.status = Booking.Status.CANCELLED
         item.reason = _("Replaced by a change to this and following dates.")
@@ -402,6 +402,13 @@ def edit_following(
     from copy import deepcopy
 
     new_rule = deepcopy(rule)
+    # The new series ends where the old one did (a COUNT becomes that last date).
+    last_day = series.occurrences.order_by("-original_date").values_list(
+        "original_date", flat=True
+    )[:1]
+    if last_day:
+        new_rule.rrules[0].until = datetime.combine(last_day[0], time(23, 59, 59))
+        new_rule.rrules[0].count = None
     old_rule.until = datetime.combine(day - timedelta(days=1), time(23, 59, 59))
     old_rule.count = None
     series.save()
@@ -448,9 +455,9 @@ def edit_following(
 
 
 @transaction.atomic
-def cancel_series(series: Series, user, reason: str = "", from_day: date | None = None):
+def cancel_series(series: Series, user, reason: str = "", from_day=None, now=None):
     """Cancel every future date (or from ``from_day`` on); past dates stay."""
-    items = _future_bookings(series, from_day)
+    items = _future_bookings(series, from_day, now=now)
     for booking in items:
         cancel(booking, user, reason)
         if booking.occurrence_id:
