@@ -89,26 +89,33 @@ def find_conflicts(bookings: list[Booking], exclude=()) -> list[Conflict]:
         own = [b.pk for b in items if b.pk] + list(exclude)
         low = min(b.blocked_start for b in items)
         high = max(b.blocked_end for b in items)
+        # Only (pk, range) tuples for the envelope: a 40-week series scans ~1,000 rows,
+        # and full model instances are loaded for the holders that clash only.
         existing = list(
             Booking.objects.confirmed()
             .filter(room_id=room_id)
             .overlapping(low, high)
             .exclude(pk__in=own)
-            .select_related("group", "room")
             .order_by("blocked_start")
+            .values_list("pk", "blocked_start", "blocked_end")
         )
-        starts = [e.blocked_start for e in existing]
-        max_len = max((e.blocked_end - e.blocked_start for e in existing), default=timedelta(0))
+        starts = [e[1] for e in existing]
+        max_len = max((e[2] - e[1] for e in existing), default=timedelta(0))
+        found = []
         for booking in items:
             # Candidates start before the booking's blocked end and after its start minus
             # the longest existing booking: a bisect instead of a scan of every row.
             i = bisect_left(starts, booking.blocked_start - max_len)
-            while i < len(existing) and existing[i].blocked_start < booking.blocked_end:
-                other = existing[i]
-                if other.blocked_end > booking.blocked_start:
-                    conflicts.append(Conflict(booking, other))
+            while i < len(existing) and existing[i][1] < booking.blocked_end:
+                if existing[i][2] > booking.blocked_start:
+                    found.append((booking, existing[i][0]))
                     break
                 i += 1
+        if found:
+            holders = Booking.objects.select_related("group", "room").in_bulk(
+                [pk for _b, pk in found]
+            )
+            conflicts.extend(Conflict(booking, holders[pk]) for booking, pk in found)
         ordered = sorted(items, key=lambda b: b.blocked_start)
         for previous, following in itertools.pairwise(ordered):
             if following.blocked_start < previous.blocked_end:

@@ -119,7 +119,7 @@ def test_recurring_preview_then_skip(client, users, room):
     assert Booking.objects.confirmed().count() == 3
 
 
-def test_week_view_lists_bookings_and_hides_private_purposes(client, users, room):
+def test_week_view_lists_bookings_and_hides_private_purposes(client, users, room, site_tree):
     start = _local(1, 10)
     services.save_bookings(
         [
