@@ -26,6 +26,7 @@ from recurrence.fields import RecurrenceField
 from wagtail.admin.panels import FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
@@ -63,7 +64,7 @@ class Room(index.Indexed, ClusterableModel):
     sports_floor = models.BooleanField(_("sports floor"), default=False)
     whiteboard = models.BooleanField(_("whiteboard"), default=False)
     photo = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("photo"),
         null=True,
         blank=True,
