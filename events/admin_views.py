@@ -263,8 +263,8 @@ class RoomViewSet(ModelViewSet):
     add_to_admin_menu = False
     list_display = ["name", "floor", "capacity", "step_free"]
     search_fields = ["name"]
-    list_export = ["name", "floor", "capacity", "step_free"]
-    form_fields = ["name", "floor", "capacity", "step_free"]
+    list_export = ["name", "floor", "capacity", "step_free", "requires_approval"]
+    # The form follows Room.panels (facts, equipment, booking rules, opening hours).
 
 
 class CalendarPeriodViewSet(ModelViewSet):

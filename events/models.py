@@ -22,10 +22,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from recurrence.fields import RecurrenceField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
@@ -38,23 +40,113 @@ from .forms import LocalRecurrenceFormField, RecurrenceAdminWidget
 from .metadata import series_metadata
 
 
-class Room(index.Indexed, models.Model):
-    """A room of the Maison (minimal now; the bookings issue adds equipment, approval,
-    buffers, opening hours…)."""
+class Room(index.Indexed, ClusterableModel):
+    """A room of the Maison: its facts, who may book it and the booking rules (opening
+    hours and closures are inline rows, see ``events.bookings.models``)."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     floor = models.SmallIntegerField(
         _("floor"), null=True, blank=True, help_text=_("0 for the ground floor.")
     )
     capacity = models.PositiveSmallIntegerField(_("capacity"), null=True, blank=True)
+    surface = models.PositiveSmallIntegerField(_("surface (m²)"), null=True, blank=True)
     step_free = models.BooleanField(
         _("step-free access"),
         default=False,
         help_text=_("Reachable without steps (lift or ramp), for wheelchairs and buggies."),
     )
+    accessible_toilet = models.BooleanField(_("accessible toilet nearby"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    accessibility_notes = models.CharField(
+        _("other accessibility facts"), max_length=255, blank=True
+    )
+    projector = models.BooleanField(_("projector"), default=False)
+    kitchen = models.BooleanField(_("kitchen"), default=False)
+    sound_system = models.BooleanField(_("sound system"), default=False)
+    sports_floor = models.BooleanField(_("sports floor"), default=False)
+    whiteboard = models.BooleanField(_("whiteboard"), default=False)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confidential = models.BooleanField(
+        _("confidential (interview room)"),
+        default=False,
+        help_text=_("Bookings are private by default; purposes are never shown to other staff."),
+    )
+    bookable = models.BooleanField(_("bookable"), default=True)
+    partner_requests = models.BooleanField(
+        _("partners may request it"),
+        default=False,
+        help_text=_("Shown on the public free/busy page with a request form."),
+    )
+    booking_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("groups that may book it"),
+        blank=True,
+        related_name="bookable_rooms",
+        help_text=_("Empty: every booker may book it."),
+    )
+    requires_approval = models.BooleanField(_("bookings need approval"), default=False)
+    buffer_before = models.PositiveSmallIntegerField(
+        _("buffer before (minutes)"), default=0, help_text=_("Set-up time kept free before.")
+    )
+    buffer_after = models.PositiveSmallIntegerField(
+        _("buffer after (minutes)"), default=0, help_text=_("Cleaning time kept free after.")
+    )
+    min_duration = models.PositiveSmallIntegerField(_("minimum duration (minutes)"), default=15)
+    max_duration = models.PositiveSmallIntegerField(
+        _("maximum duration (minutes)"), null=True, blank=True
+    )
+    max_advance_days = models.PositiveSmallIntegerField(
+        _("bookable up to (days ahead)"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    min_notice_hours = models.PositiveSmallIntegerField(_("minimum notice (hours)"), default=0)
 
-    panels = ["name", FieldRowPanel(["floor", "capacity"]), "step_free"]
+    panels = [
+        "name",
+        FieldRowPanel(["floor", "capacity", "surface"]),
+        "photo",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["step_free", "accessible_toilet", "hearing_loop"]),
+                "accessibility_notes",
+            ],
+            heading=_("Accessibility"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["projector", "kitchen", "sound_system"]),
+                FieldRowPanel(["sports_floor", "whiteboard"]),
+            ],
+            heading=_("Equipment"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["bookable", "confidential", "partner_requests"]),
+                "booking_groups",
+                "requires_approval",
+                FieldRowPanel(["buffer_before", "buffer_after"]),
+                FieldRowPanel(["min_duration", "max_duration"]),
+                FieldRowPanel(["max_advance_days", "min_notice_hours"]),
+            ],
+            heading=_("Booking rules"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("weekly_hours", label=_("Weekly opening range")),
+                InlinePanel("hours_exceptions", label=_("Closure or special hours")),
+            ],
+            heading=_("Opening hours (empty: always open)"),
+        ),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    EQUIPMENT = ("projector", "kitchen", "sound_system", "sports_floor", "whiteboard")
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +155,21 @@ class Room(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def equipment(self) -> list[str]:
+        return [
+            str(self._meta.get_field(f).verbose_name) for f in self.EQUIPMENT if getattr(self, f)
+        ]
+
+    @cached_property
+    def opening_hours(self):
+        from maison.services.opening_hours import OpeningHours
+
+        return OpeningHours(
+            weekly=[row.as_range() for row in self.weekly_hours.all()],
+            exceptions=[row.as_exception() for row in self.hours_exceptions.all()],
+        )
 
 
 class CalendarPeriod(models.Model):
@@ -697,3 +804,7 @@ class EventPage(SeriesOwnerMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_page_context(request, self))
         return context
+
+
+# Room bookings live in their own module (models registered in this app).
+from .bookings.models import *  # noqa: E402, F403

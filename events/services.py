@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import scheduling
+from .bookings.services import sync_series_bookings
 from .models import Series
 
 
@@ -40,6 +41,7 @@ def sync_series(series_list, now: datetime | None = None, metadata=None) -> sche
                     setattr(series, key, value)
                 Series.objects.filter(pk=series.pk).update(**changed)
         result += series.sync_occurrences(now=now, holidays=holidays)
+        sync_series_bookings(series, now=now)  # rooms of workshop dates (events.bookings)
     return result
 
 

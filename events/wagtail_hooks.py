@@ -58,3 +58,6 @@ def next_events_section(request, home_page):
         },
         request=request,
     )
+
+
+from .bookings import wagtail_hooks as _booking_hooks  # noqa: E402, F401

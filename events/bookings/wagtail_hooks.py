@@ -1,0 +1,43 @@
+"""Admin hooks of room bookings (imported by events/wagtail_hooks.py)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+
+@hooks.register("register_log_actions")
+def register_booking_actions(actions):
+    actions.register_action("events.booking.approve", _("Approve booking"), _("Booking approved"))
+    actions.register_action("events.booking.reject", _("Reject booking"), _("Booking rejected"))
+    actions.register_action("events.booking.cancel", _("Cancel booking"), _("Booking cancelled"))
+
+
+@hooks.register("register_admin_viewset")
+def register_booking_viewsets():
+    from .admin_views import BookingGroup
+
+    return BookingGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def approval_queue_panel(request, panels):
+    from .admin_views import APPROVE_PERMISSION
+    from .models import Booking
+
+    if not request.user.has_perm(APPROVE_PERMISSION):
+        return
+    count = Booking.objects.filter(status=Booking.Status.REQUESTED).count()
+    if count:
+        panels.append(PendingPanel(count))
+
+
+class PendingPanel(Component):
+    name = "booking_requests"
+    order = 90
+    template_name = "events/bookings/admin/home_panel.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count}
