@@ -13,10 +13,12 @@ nothing here writes to a logger.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,6 +42,8 @@ from .models import (
     commune_label,
 )
 
+WORD_RE = re.compile(r"\w+")
+MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 20
 MAX_VALUES_PER_FACET = 30
 MAX_PAGE = 10_000
@@ -70,9 +74,15 @@ class FinderState:
         return bool(self.query or self.flags or any(self.selected.values()))
 
 
+def search_words(raw: str) -> str:
+    """Words only: quotes, stars, brackets and operators would be read as full-text query
+    syntax (an unbalanced quote is an error in SQLite FTS5)."""
+    return " ".join(WORD_RE.findall(clean_query(raw)))[:MAX_QUERY_LENGTH]
+
+
 def read_state(params, known_values: dict[str, set[str]]) -> FinderState:
     """The finder's state from a QueryDict; unknown values are dropped, never an error."""
-    state = FinderState(query=clean_query(params.get("q", "")))
+    state = FinderState(query=search_words(params.get("q", "")))
     for name in MULTI_FACETS:
         values = []
         for value in params.getlist(name)[: MAX_VALUES_PER_FACET * 2]:
@@ -192,7 +202,9 @@ class Finder:
             .search(self.state.query)
             .annotate_score("_score")
         )
-        return {page.pk: float(getattr(page, "_score", 0) or 0) for page in results}
+        # SQLite's bm25 is lower-is-better, PostgreSQL's ts_rank higher-is-better.
+        sign = -1.0 if connection.vendor == "sqlite" else 1.0
+        return {page.pk: sign * float(getattr(page, "_score", 0) or 0) for page in results}
 
     @property
     def open_ids(self) -> set[int]:
@@ -400,9 +412,13 @@ def _needs_quick_exit(state: FinderState, locale_id) -> bool:
         return True
     if not state.query:
         return False
-    words = sort_key(state.query)
-    names = [sort_key(name) for _slug, name, locale in sensitive if locale == locale_id]
-    return any(name in words or (len(words) >= 4 and words in name) for name in names)
+    words = set(sort_key(state.query).split())
+    for _slug, name, locale in sensitive:
+        if locale == locale_id and words & {
+            w for w in WORD_RE.findall(sort_key(name)) if len(w) >= 4
+        }:
+            return True
+    return False
 
 
 def _page_number(raw) -> int:

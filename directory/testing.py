@@ -96,6 +96,7 @@ def add_association(
     languages=(),
     locations=(),
     live: bool = True,
+    publish_revision: bool = True,
     **fields,
 ) -> AssociationPage:
     """Publish (or save as a draft) an association. ``locations`` are dicts with
@@ -128,7 +129,9 @@ def add_association(
     page.locations = built
     page.live = live
     directory.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
+    if publish_revision or not live:
+        # Without a revision the page is live as saved (fast path for big data sets).
+        revision = page.save_revision()
+        if live:
+            revision.publish()
     return AssociationPage.objects.get(pk=page.pk)
