@@ -421,27 +421,27 @@ def parse_records(rows, locale) -> tuple[list[Record], list[RowError]]:
     errors: list[RowError] = []
     records: dict[str, Record] = {}
     for line, row in rows:
-        record = parser.parse(line, row, errors)
-        first = records.get(record.key)
+        first = records.get(row.get("key", ""))
         if first is None:
+            record = parser.parse(line, row, errors)
             records[record.key] = record
             continue
         # A further row with the same key adds a location; its other columns must be empty
         # or repeat the first row's.
-        differing = [
-            name
-            for name in ASSOCIATION_COLUMNS
-            if name != "key" and row.get(name) and _raw(first, name) != row.get(name)
-        ]
-        for name in differing:
-            errors.append(
-                RowError(
-                    line,
-                    name,
-                    _("differs from line %(line)s with the same key") % {"line": first.line},
+        for name in ASSOCIATION_COLUMNS:
+            if name != "key" and row.get(name) and _raw(first, name) != row.get(name):
+                errors.append(
+                    RowError(
+                        line,
+                        name,
+                        _("differs from line %(line)s with the same key") % {"line": first.line},
+                    )
                 )
-            )
-        first.locations.extend(record.locations)
+        location = parser.location(
+            row, lambda name, reason, line=line: errors.append(RowError(line, name, str(reason)))
+        )
+        if location:
+            first.locations.append(location)
     return list(records.values()), errors
 
 

@@ -186,14 +186,19 @@ def test_open_now_in_dst_night(client, data):
         assert titles(finder(client, data["tree"].directory, "?open=1")) == ["Refuge Aurore"]
 
 
-def test_results_are_sorted_by_relevance_then_name(client, directory_tree):
+def test_results_are_sorted_by_relevance_then_name(client, directory_tree, is_postgres):
     d = directory_tree.directory
     add_association(d, "Zèbre jeunesse", intro="Jeunesse, jeunesse et encore jeunesse.")
-    add_association(d, "Arbre", intro="Un peu de jeunesse.")
     add_association(d, "Balade", intro="Un peu de jeunesse.")
+    add_association(d, "Arbre", intro="Un peu de jeunesse.")
+    add_association(d, "Cirque", intro="Rien à voir.")
     names = titles(finder(client, d, "?q=jeunesse"))
-    assert names[0] == "Zèbre jeunesse"
-    assert names[1:] == ["Arbre", "Balade"]
+    assert "Cirque" not in names
+    # Equally relevant results are in alphabetical order.
+    assert names.index("Arbre") == names.index("Balade") - 1
+    if is_postgres:
+        # PostgreSQL ranks by frequency and weight (SQLite's bm25 favours short texts).
+        assert names[0] == "Zèbre jeunesse"
 
 
 def test_sensitive_need_filter_turns_quick_exit_on(client, data):

@@ -1,7 +1,5 @@
 """The finder's query count does not grow with the number of associations."""
 
-import pytest
-
 from directory.testing import add_association
 
 FULL_QUERY = (
