@@ -1,6 +1,6 @@
 """Open Referral HSDS 3.0 export of one directory (one language).
 
-URL: ``<directory page>/export/hsds.json`` (e.g. ``/fr/associations/export/hsds.json``).
+URL: ``<directory page>/export/hsds/`` (e.g. ``/fr/associations/export/hsds/``).
 The document holds ``organizations`` (with their locations and phones), ``services``
 (one per association: what it offers, with schedules, languages, phones, cost, needs as
 attributes and service_at_locations) and ``locations``. Only live, public pages are read.

@@ -138,7 +138,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         context["emergency_numbers"] = SiteSettings.for_request(request).emergency_numbers
         return self.render(request, context_overrides=context)
 
-    @path("export/hsds.json", name="export_hsds")
+    @path("export/hsds/", name="export_hsds")
     def export_hsds(self, request):
         from .hsds import export_document
 
@@ -148,7 +148,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         response["Access-Control-Allow-Origin"] = "*"
         return response
 
-    @path("export/associations.csv", name="export_csv")
+    @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         from .exports import csv_response
 

@@ -69,6 +69,19 @@ class ImportForm(forms.Form):
         initial=True,
     )
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_directory(self):
+        directory = self.cleaned_data["directory"]
+        permissions = directory.permissions_for_user(self.user)
+        if not (permissions.can_add_subpage() and permissions.can_publish_subpage()):
+            raise forms.ValidationError(
+                _("You may not add and publish pages in this directory (ask an administrator).")
+            )
+        return directory
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
@@ -81,7 +94,7 @@ def import_view(request):
         raise PermissionDenied
     report = file_error = None
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
                 report = import_associations(
@@ -93,7 +106,7 @@ def import_view(request):
             except ImportFileError as error:
                 file_error = str(error)
     else:
-        form = ImportForm()
+        form = ImportForm(user=request.user)
     return render(
         request,
         "directory/admin/import.html",

@@ -80,7 +80,7 @@ def exported(directory_tree):
 
 
 def get_json(client, directory):
-    response = client.get(directory.url + "export/hsds.json")
+    response = client.get(directory.url + "export/hsds/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     return json.loads(response.content)
@@ -119,7 +119,7 @@ def test_exports_hold_only_live_public_content_of_their_language(client, exporte
         assert [o["name"] for o in document["organizations"]] == expected
         text = json.dumps(document)
         assert "Brouillon" not in text and "Réservé" not in text
-    response = client.get(exported.directory.url + "export/associations.csv")
+    response = client.get(exported.directory.url + "export/csv/")
     assert response.status_code == 200
     content = response.content.decode("utf-8-sig")
     assert "Brouillon" not in content and "Réservé" not in content
@@ -135,6 +135,6 @@ def test_identifiers_are_stable_across_exports_and_languages(client, exported):
 
 
 def test_csv_export_can_be_imported_again(client, exported):
-    content = client.get(exported.directory.url + "export/associations.csv").content
+    content = client.get(exported.directory.url + "export/csv/").content
     report = import_associations(content, exported.directory, dry_run=True)
     assert report.ok, [str(e) for e in report.errors]

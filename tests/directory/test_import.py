@@ -122,11 +122,11 @@ def test_reimport_updates_by_key_and_is_idempotent(directory_tree):
     assert AssociationPage.objects.count() == 2
     assert {p.pk: p.revisions.count() for p in AssociationPage.objects.all()} == revisions
 
-    changed = [GOOD[0].replace("Aide aux devoirs.", "Aide aux devoirs, tous les jours."), GOOD[2]]
+    changed = [GOOD[0].replace("Aide aux devoirs.", "Aide aux devoirs tous les jours."), GOOD[2]]
     report = import_associations(csv_bytes(*changed), d, dry_run=False)
     assert report.updated == ["ecole-1"] and report.unchanged == ["refuge-2"]
     school = AssociationPage.objects.get(import_key="ecole-1")
-    assert school.intro == "Aide aux devoirs, tous les jours."
+    assert school.intro == "Aide aux devoirs tous les jours."
     assert school.locations.count() == 1  # the second location row was dropped
     assert AssociationPage.objects.count() == 2
 
@@ -183,8 +183,9 @@ def test_management_command(directory_tree, tmp_path):
 
 
 def test_admin_upload_needs_the_permission(client, directory_tree, django_user_model):
-    from django.contrib.auth.models import Permission
+    from django.contrib.auth.models import Group, Permission
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import GroupPagePermission
 
     url = reverse("directory_import")
     staff = django_user_model.objects.create_user("staff", password="pw")
@@ -194,9 +195,21 @@ def test_admin_upload_needs_the_permission(client, directory_tree, django_user_m
     assert response.status_code in (302, 403)
 
     staff.user_permissions.add(Permission.objects.get(codename="import_associations"))
-    staff = django_user_model.objects.get(pk=staff.pk)
-    client.force_login(staff)
+    client.force_login(django_user_model.objects.get(pk=staff.pk))
     assert client.get(url).status_code == 200
+    # Importing publishes pages: the directory's page permissions are needed too.
+    upload = SimpleUploadedFile("a.csv", csv_bytes(*GOOD), content_type="text/csv")
+    response = client.post(url, {"directory": directory_tree.directory.pk, "file": upload})
+    assert "You may not add and publish" in response.content.decode()
+    group = Group.objects.create(name="Directory editors")
+    for codename in ("add_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=directory_tree.directory,
+            permission=Permission.objects.get(codename=codename),
+        )
+    staff.groups.add(group)
+    client.force_login(django_user_model.objects.get(pk=staff.pk))
     upload = SimpleUploadedFile("a.csv", csv_bytes(*GOOD), content_type="text/csv")
     response = client.post(
         url, {"directory": directory_tree.directory.pk, "file": upload, "dry_run": "on"}
