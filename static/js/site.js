@@ -33,3 +33,18 @@
         setUpQuickExit();
     }
 })();
+
+/* directory: Enter on a facet checkbox submits the finder, as it does in the search box
+   (browsers only submit forms with Enter from text fields). Without JavaScript the
+   "Show results" button does the same. */
+(function () {
+    "use strict";
+    document.addEventListener("keydown", function (event) {
+        var target = event.target;
+        if (event.key !== "Enter" || !target || target.type !== "checkbox") { return; }
+        var form = target.closest("form.directory-finder");
+        if (!form) { return; }
+        event.preventDefault();
+        if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+    });
+})();
