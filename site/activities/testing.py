@@ -104,7 +104,9 @@ def make_activity(
 
 def translate_activity(page: ActivityPage, code: str, title: str, **fields) -> ActivityPage:
     """The page in another language, with the themes of that language."""
-    themes = [theme.get_translation(Locale.objects.get(language_code=code)) for theme in page.themes.all()]
+    themes = [
+        theme.get_translation(Locale.objects.get(language_code=code)) for theme in page.themes.all()
+    ]
     translated = translate(page, code, title=title, slug=f"{page.slug}-{code}", **fields)
     translated = ActivityPage.objects.get(pk=translated.pk)
     if themes:
