@@ -179,6 +179,8 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
 
     def get_sitemap_urls(self, request=None):
         url = self.get_full_url(request)
+        if not url:
+            return []
         return [
             {"location": url, "lastmod": self.last_published_at},
             {"location": url + "stages/", "lastmod": self.last_published_at},

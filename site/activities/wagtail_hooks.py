@@ -8,20 +8,60 @@
 - a home-page section (``maison_home_sections``): "This week for young people".
 """
 
+from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
 
 from events.filters import FILTERS_HOOK, ChoiceFilter
 from maison.core.models import HOME_SECTIONS_HOOK
-from maison.services.models import Audience, PlacePage, PolePage
+from maison.services.models import Audience, Need, PlacePage, PolePage
 from maison.services.models.pages import SERVICE_SECTIONS_HOOK
 
 from .models import ActivityIndexPage, ActivityPage
 
 # -- calendar filters ------------------------------------------------------------------
+# The calendar computes every filter's choices on each request. They change only when a
+# page, a restriction or the vocabulary changes, so they are cached per language (without
+# a database query) and the cache is invalidated by bumping a generation number on those
+# changes; the timeout bounds staleness in processes that do not share the cache.
+
+CHOICES_TIMEOUT = 600
+GENERATION_KEY = "activities:calendar-choices:generation"
+
+
+def _cached_choices(kind, build):
+    generation = cache.get(GENERATION_KEY, 0)
+    key = f"activities:calendar-choices:{kind}:{get_language()}:{generation}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = build()
+        cache.set(key, choices, CHOICES_TIMEOUT)
+    return choices
+
+
+# What the choices depend on: activities, pôles, places, restrictions, the vocabulary.
+CHOICE_SOURCES = (ActivityPage, PolePage, PlacePage, PageViewRestriction, Need, Audience)
+
+
+def invalidate_choices(sender=None, **kwargs):
+    if sender is not None and not issubclass(sender, CHOICE_SOURCES):
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+page_published.connect(invalidate_choices, dispatch_uid="activities_choices_published")
+page_unpublished.connect(invalidate_choices, dispatch_uid="activities_choices_unpublished")
+post_save.connect(invalidate_choices, dispatch_uid="activities_choices_saved")
+post_delete.connect(invalidate_choices, dispatch_uid="activities_choices_deleted")
 
 
 def _activity_keys(pages):
@@ -31,7 +71,7 @@ def _activity_keys(pages):
 def _theme_choices(request):
     from .finder import theme_choices
 
-    return theme_choices(Locale.get_active())
+    return _cached_choices("theme", lambda: theme_choices(Locale.get_active()))
 
 
 def _apply_theme(queryset, slug):
@@ -48,10 +88,13 @@ def theme_calendar_filter():
 
 
 def _audience_choices(request):
-    return list(
-        Audience.objects.filter(locale=Locale.get_active())
-        .filter(Q(min_age__isnull=False) | Q(max_age__isnull=False))
-        .values_list("slug", "name")
+    return _cached_choices(
+        "audience",
+        lambda: list(
+            Audience.objects.filter(locale=Locale.get_active())
+            .filter(Q(min_age__isnull=False) | Q(max_age__isnull=False))
+            .values_list("slug", "name")
+        ),
     )
 
 
@@ -103,11 +146,14 @@ def pole_calendar_filter():
 
 def _place_choices(request):
     used = ActivityPage.objects.live().exclude(place=None).values("place__translation_key")
-    return list(
-        PlacePage.objects.live()
-        .public()
-        .filter(locale=Locale.get_active(), translation_key__in=used)
-        .values_list("slug", "title")
+    return _cached_choices(
+        "place",
+        lambda: list(
+            PlacePage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active(), translation_key__in=used)
+            .values_list("slug", "title")
+        ),
     )
 
 
