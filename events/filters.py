@@ -161,11 +161,36 @@ def _snippet_filter(param: str, label, model_name: str, slugs_field: str) -> Cho
     return ChoiceFilter(param=param, label=label, choices=choices, applier=applier)
 
 
+def _apply_audience(queryset, slug):
+    """Dates meant for this audience: named on the owner page, or with an age range that
+    overlaps the audience's (an open bound overlaps everything)."""
+    from maison.services.models import Audience
+
+    audience = Audience.objects.filter(slug=slug).order_by("pk").first()
+    if audience is None:
+        return queryset.none()
+    by_age = Q(pk__isnull=True)  # matches nothing unless the audience has ages
+    if audience.min_age is not None or audience.max_age is not None:
+        by_age = Q()
+        if audience.max_age is not None:
+            by_age &= Q(series__min_age__isnull=True) | Q(series__min_age__lte=audience.max_age)
+        if audience.min_age is not None:
+            by_age &= Q(series__max_age__isnull=True) | Q(series__max_age__gte=audience.min_age)
+    return queryset.filter(Q(series__audience_slugs__contains=f",{slug},") | by_age)
+
+
+def audience_filter() -> ChoiceFilter:
+    choices = _snippet_filter("audience", _("For whom"), "Audience", "audience_slugs").choices
+    return ChoiceFilter(
+        param="audience", label=_("For whom"), choices=choices, applier=_apply_audience
+    )
+
+
 def get_filters() -> list[CalendarFilter]:
     filters: list[CalendarFilter] = [
         AgeFilter(),
-        _snippet_filter("need", _("Theme"), "Need", "need_slugs"),
-        _snippet_filter("audience", _("For whom"), "Audience", "audience_slugs"),
+        _snippet_filter("theme", _("Theme"), "Need", "need_slugs"),
+        audience_filter(),
         _page_filter("pole", _("Pôle"), "PolePage", "pole_key"),
         _page_filter("place", _("Place"), "PlacePage", "place_key"),
         room_filter(),

@@ -376,7 +376,15 @@ class ActivityPage(SeriesOwnerMixin, BasePage):
     # -- events ---------------------------------------------------------------------------
 
     def get_series_metadata(self) -> dict:
-        return {"min_age": self.min_age, "max_age": self.max_age}
+        from events.metadata import series_metadata
+
+        return series_metadata(
+            min_age=self.min_age,
+            max_age=self.max_age,
+            pole=self.pole,
+            place=self.place,
+            needs=self.themes.all(),
+        )
 
     def dates(self):
         """Every date of this activity, whichever translation owns the series."""

@@ -49,7 +49,7 @@ def test_pole_filter_in_html_and_feed(client, calendar_page, topics):
 
 
 def test_need_and_place_filters(client, calendar_page, topics):
-    html = client.get(calendar_page.url, {"need": "conflit-voisinage"}).content.decode()
+    html = client.get(calendar_page.url, {"theme": "conflit-voisinage"}).content.decode()
     assert "Médiation de rue" in html and "Séance prime" not in html
     place_slug = topics.place["fr"].slug
     html = client.get(calendar_page.url, {"place": place_slug}).content.decode()
@@ -67,7 +67,7 @@ def test_pole_filter_uses_the_visitor_language(client, calendar_page, topics):
     assert "Médiation de rue" in html and "Séance prime" not in html
 
 
-@pytest.mark.parametrize("query", [{"pole": "nope"}, {"need": "x" * 300}, {"place": "../"}])
+@pytest.mark.parametrize("query", [{"pole": "nope"}, {"theme": "x" * 300}, {"place": "../"}])
 def test_unknown_topics_are_ignored_with_a_notice(client, calendar_page, topics, query):
     response = client.get(calendar_page.url, query)
     assert response.status_code == 200
