@@ -199,7 +199,9 @@ class Finder:
         results = (
             AssociationPage.objects.live()
             .filter(locale_id=self.directory.locale_id)
-            .search(self.state.query)
+            # Any of the words: people type phrases ("aide décrochage scolaire"); results
+            # matching more of them rank first.
+            .search(self.state.query, operator="or")
             .annotate_score("_score")
         )
         # SQLite's bm25 is lower-is-better, PostgreSQL's ts_rank higher-is-better.
