@@ -110,11 +110,10 @@ class ActivityPageQuerySet(PageQuerySet):
 
     def upcoming(self, dates=None):
         """Activities with at least one of ``dates``, soonest first."""
-        return (
-            self.with_next_date(dates)
-            .filter(next_start__isnull=False)
-            .order_by("next_start", "title", "pk")
-        )
+        dates = upcoming_dates() if dates is None else dates
+        # EXISTS to filter (a COUNT then skips the next-date subquery), then the annotation.
+        has_dates = Exists(dates.filter(series__page__translation_key=OuterRef("translation_key")))
+        return self.filter(has_dates).with_next_date(dates).order_by("next_start", "title", "pk")
 
     def with_holiday_course_flag(self):
         from events.models import Series

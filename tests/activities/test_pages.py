@@ -125,3 +125,15 @@ def test_home_section_this_week(client, world):
     assert "This week for young people" in html
     assert "Atelier théâtre" in html  # Saturday 28 November
     assert "Stage cirque" not in html  # not before 21 December
+
+
+def test_service_pages_list_the_activities_of_their_pole(client, world):
+    from maison.services.models import ServicePage
+
+    service = ServicePage(title="Éducateurs de rue", slug="educateurs", intro="Dans la rue.")
+    world["pole"].add_child(instance=service)
+    service.save_revision().publish()
+    html = client.get(service.url).content.decode()
+    assert "Activities for young people" in html
+    assert "Foot en salle" in html  # organised by the pôle
+    assert "Atelier théâtre" not in html  # a partner association's
