@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from maison.core.testing import build_site_tree
 
@@ -19,3 +21,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in French (LANGUAGE_CODE): a request to /en/ activates English in
+    the thread, and that must not leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def english():
+    """Run code outside a request (rules, imports) in English, so messages read as the
+    English msgids; the French and Dutch catalogues are checked by tests/core."""
+    with translation.override("en"):
+        yield

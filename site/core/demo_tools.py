@@ -12,13 +12,21 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 LANGUAGE_CODES = ("fr", "nl", "en")
 
 
 def ensure_locales() -> dict[str, Locale]:
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+    """The three locales, plus the root page and root collection that Wagtail's own data
+    migrations create: after `manage.py flush` (or a transactional test) they are gone,
+    and the demo must still load."""
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
+    return locales
 
 
 def _set_fields(page: Page, fields: Mapping) -> None:

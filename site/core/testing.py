@@ -5,9 +5,9 @@ Kept in the package (not in tests/) so benchmarks can build the same tree.
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
-from .demo_tools import LANGUAGE_CODES
+from .demo_tools import ensure_locales
 from .models import HomePage, SiteSettings
 
 
@@ -35,12 +35,8 @@ def translate(page: Page, language_code: str, **fields) -> Page:
 def build_site_tree() -> SiteTree:
     """Locales fr/nl/en, a home page per language and the default Site pointing at the
     French one. Works on an empty database too (after a transactional test's flush)."""
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    locales = ensure_locales()
     root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
     for child in root.get_children():  # Wagtail's "Welcome" page
         child.delete()
     home = HomePage(title="Accueil", slug="accueil", intro="Bienvenue.", locale=locales["fr"])

@@ -85,12 +85,12 @@ def test_filters_stay_in_the_form_and_the_empty_state_suggests_what_to_drop(clie
     html = client.get(url + "?age=12&time=evening").content.decode()
     assert 'name="age" value="12"' in html
     assert '<option value="evening" selected>' in html
-    assert "No upcoming activity matches all these filters." in html
+    assert "Aucune activité à venir ne correspond à tous ces filtres." in html
     # Without the age, the evening debate; without the time of day, four activities.
     assert f'href="{url}?time=evening"' in html
     assert f'href="{url}?age=12"' in html
-    assert "Without “Age”: 1 activity" in html
-    assert "Without “Time of day”: 4 activities" in html
+    assert "Sans « Âge » : 1 activité" in html
+    assert "Sans « Moment de la journée » : 4 activités" in html
 
 
 BAD_QUERIES = [

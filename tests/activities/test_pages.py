@@ -44,6 +44,11 @@ def test_activity_page_in_three_languages(client, world):
     assert (series.min_age, series.max_age) == (12, 17)  # copied on publish for the calendar
     series.occurrences.get(original_date=date(2026, 12, 9)).cancel("Salle en travaux")
     pages = {"fr": foot, **world["foot_translations"]}
+    facts = {
+        "fr": ("Pas pendant les congés scolaires.", "De 12 à 17 ans"),
+        "nl": ("Niet tijdens de schoolvakanties.", "Van 12 tot 17 jaar"),
+        "en": ("Not during school holidays.", "12 to 17 years"),
+    }
     for code, page in pages.items():
         html = client.get(page.url).content.decode()
         assert f'<html lang="{code}">' in html
@@ -52,8 +57,8 @@ def test_activity_page_in_three_languages(client, world):
         assert 'datetime="2026-12-02T14:00:00+01:00"' in html
         calendar = world["calendars"][code]
         assert f"webcal://testserver{calendar.url}ics/{foot.pk}/" in html
-        assert "Not during school holidays." in html
-        assert "12 to 17 years" in html
+        holidays, ages = facts[code]
+        assert holidays in html and ages in html
         assert "Antenne LISA Tulipe" in html
     feed = client.get(f"{world['calendars']['en'].url}ics/{foot.pk}/")
     assert feed.status_code == 200 and b"BEGIN:VEVENT" in feed.content
@@ -61,10 +66,10 @@ def test_activity_page_in_three_languages(client, world):
 
 def test_holiday_course_and_cost_facts(client, world):
     html = client.get(world["activities"]["cirque"].url).content.decode()
-    assert "Only during school holidays (holiday course)." in html
-    assert "6 to 12 years" in html
+    assert "Uniquement pendant les congés scolaires (stage)." in html
+    assert "De 6 à 12 ans" in html
     html = client.get(world["activities"]["theatre"].url).content.decode()
-    assert "reduced rates available" in html and "Théâtre des Jeunes (démo)" in html
+    assert "tarifs réduits possibles" in html and "Théâtre des Jeunes (démo)" in html
 
 
 def test_holiday_courses_list_the_next_school_holidays(client, world):
@@ -76,7 +81,7 @@ def test_holiday_courses_list_the_next_school_holidays(client, world):
     # that skip school holidays are not there.
     assert titles(response) == ["Stage cirque", "Soirée débat", "Atelier théâtre"]
     # Monday to Friday over two weeks, without 25 December and 1 January (public holidays).
-    assert "8 dates from 21 décembre to 31 décembre" in html
+    assert "8 dates du 21 décembre au 31 décembre" in html
 
 
 def test_drop_in_places_show_todays_hours(client, world):
@@ -117,12 +122,12 @@ def test_calendar_filters_from_activities(client, world):
 def test_search_results_show_the_next_date(client, world):
     html = client.get("/fr/search/?q=foot").content.decode()
     assert "Foot en salle" in html
-    assert "Next date: mercredi 2 décembre, 14:00" in html or "Next date: Mercredi 2" in html
+    assert "Prochaine date : mercredi 2 décembre, 14:00" in html
 
 
 def test_home_section_this_week(client, world):
     html = client.get(world["index"]["fr"].get_parent().url).content.decode()
-    assert "This week for young people" in html
+    assert "Cette semaine pour les jeunes" in html
     assert "Atelier théâtre" in html  # Saturday 28 November
     assert "Stage cirque" not in html  # not before 21 December
 
@@ -134,6 +139,6 @@ def test_service_pages_list_the_activities_of_their_pole(client, world):
     world["pole"].add_child(instance=service)
     service.save_revision().publish()
     html = client.get(service.url).content.decode()
-    assert "Activities for young people" in html
+    assert "Activités pour les jeunes" in html
     assert "Foot en salle" in html  # organised by the pôle
     assert "Atelier théâtre" not in html  # a partner association's

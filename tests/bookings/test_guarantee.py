@@ -47,7 +47,7 @@ def test_private_holder_is_not_named_to_others(room, ctx, users):
             [make(room, at("2026-09-10", "11:00"), at("2026-09-10", "13:00"))], ctx
         )
     assert "Entretien X" not in error.value.messages[0]
-    assert "private" in error.value.messages[0]
+    assert "une réservation privée, 10:00–12:00" in error.value.messages[0]
 
 
 def test_touching_bookings_are_allowed(room, ctx):

@@ -9,6 +9,8 @@ from events.models import Booking, Occurrence, RoomHoursException, RoomWeeklyHou
 
 from .conftest import at, make
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def _violation(room, ctx, start, end, **kwargs):
     with pytest.raises(services.RuleViolation) as error:

@@ -220,7 +220,7 @@ def test_empty_state_suggests_what_to_relax_and_shows_emergency_numbers(client, 
     html = response.content.decode()
     assert 'href="tel:112"' in html
     suggestions = {s.label: s.count for s in response.context["suggestions"]}
-    assert suggestions == {"Also paying": 1, "Any need": 2}
+    assert suggestions == {"Aussi payant": 1, "Tout besoin": 2}
 
 
 @pytest.mark.parametrize(

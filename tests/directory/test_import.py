@@ -11,6 +11,8 @@ from directory import importer
 from directory.importer import ImportFileError, import_associations
 from directory.models import AssociationPage
 
+pytestmark = pytest.mark.usefixtures("english")
+
 HEADER = (
     "key,name,summary,needs,audiences,languages,access,cost,anonymous,phone,email,"
     "street,postcode,commune,latitude,longitude,step_free,hours"
@@ -200,7 +202,7 @@ def test_admin_upload_needs_the_permission(client, directory_tree, django_user_m
     # Importing publishes pages: the directory's page permissions are needed too.
     upload = SimpleUploadedFile("a.csv", csv_bytes(*GOOD), content_type="text/csv")
     response = client.post(url, {"directory": directory_tree.directory.pk, "file": upload})
-    assert "You may not add and publish" in response.content.decode()
+    assert "Vous ne pouvez pas ajouter ni publier de pages" in response.content.decode()
     group = Group.objects.create(name="Directory editors")
     for codename in ("add_page", "publish_page"):
         GroupPagePermission.objects.create(
@@ -214,12 +216,13 @@ def test_admin_upload_needs_the_permission(client, directory_tree, django_user_m
     response = client.post(
         url, {"directory": directory_tree.directory.pk, "file": upload, "dry_run": "on"}
     )
-    assert "Dry run" in response.content.decode() and not AssociationPage.objects.exists()
+    html = response.content.decode()
+    assert "Simulation, rien n’a été enregistré" in html and not AssociationPage.objects.exists()
     upload = SimpleUploadedFile("a.csv", csv_bytes(*GOOD), content_type="text/csv")
     response = client.post(url, {"directory": directory_tree.directory.pk, "file": upload})
-    assert "2 new" in response.content.decode()
+    assert "2 nouveau(x)" in response.content.decode()
     assert AssociationPage.objects.count() == 2
     bad = SimpleUploadedFile("a.csv", "key;name\n".encode("utf-16"), content_type="text/csv")
     response = client.post(url, {"directory": directory_tree.directory.pk, "file": bad})
     assert response.status_code == 200
-    assert "not a CSV" in response.content.decode() or "UTF-8" in response.content.decode()
+    assert "Ce n’est pas un fichier texte CSV" in response.content.decode()

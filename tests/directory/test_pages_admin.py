@@ -8,7 +8,6 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Collection
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -197,8 +196,6 @@ def test_factories_build_valid_objects(site_tree):
 @pytest.mark.django_db
 def test_demo_builds_fictional_associations_in_three_languages():
     build_site_tree()
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())  # idempotent
     client = Client(HTTP_HOST="localhost")

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Collection, GroupPagePermission
+from wagtail.models import GroupPagePermission
 
 from maison.core.testing import build_site_tree
 from maison.services.demo_content import POLES, SERVICES
@@ -17,8 +17,6 @@ def test_demo_shows_every_pole_and_service_in_three_languages():
     # After a transactional (browser) test flushed the database, Wagtail's data migrations
     # (root page, root collection) must be redone.
     build_site_tree()
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())  # idempotent
     assert PolePage.objects.count() == len(POLES) * 3
