@@ -2,22 +2,16 @@
 
     uv run python benchmarks/directory_bench.py [--short] [--count N]
 
-Builds a throw-away database (SQLite file in var/, or the test database of DATABASE_URL's
-server for PostgreSQL), publishes N associations with locations and hours, then requests
-the finder with typical query strings. Prints the median render time and the number of
-queries for each. Figures go in docs/BENCHMARKS.md, section "Directory".
+Builds a throw-away database (see harness.py: a temporary SQLite file, or a database of
+its own on DATABASE_URL's PostgreSQL server), publishes N associations with locations and
+hours, then requests the finder with typical query strings. Prints the median render
+time and the number of queries for each. Figures go in docs/BENCHMARKS.md, section "Directory".
 """
 
 import argparse
-import os
 import statistics
-import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maison.settings.test")
+from harness import bench_database, count_queries, describe_run, timed
 
 QUERIES = [
     ("no filter", ""),
@@ -41,21 +35,9 @@ def main():
     count = args.count or (200 if args.short else 2000)
     runs = 3 if args.short else 7
 
-    import django
-    from django.conf import settings
+    with bench_database("directory"):
+        from django.test import Client
 
-    django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    if connection.vendor == "sqlite":
-        settings.DATABASES["default"]["TEST"] = {"NAME": str(ROOT / "var" / "bench.sqlite3")}
-    else:
-        settings.DATABASES["default"]["TEST"] = {"NAME": "bench_directory"}
-    setup_test_environment()
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
         from directory.testing import add_association, build_directory_tree
         from maison.core.testing import build_site_tree
 
@@ -64,47 +46,43 @@ def main():
         audiences = [tree.audiences[slug]["fr"] for slug in tree.audiences]
         languages = [tree.languages[code]["fr"] for code in tree.languages]
         communes = ["ixelles", "saint-gilles", "schaerbeek", "uccle", "bruxelles"]
-        started = time.perf_counter()
-        for i in range(count):
-            add_association(
-                tree.directory,
-                f"Association {i:04d} jeunesse" if i % 4 == 0 else f"Association {i:04d}",
-                slug=f"association-{i}",
-                publish_revision=False,
-                needs=[needs[i % len(needs)]],
-                audiences=[audiences[i % len(audiences)]],
-                languages=languages[: 1 + i % len(languages)],
-                cost="free" if i % 3 else "paying",
-                access_walk_in=bool(i % 2),
-                anonymous=i % 5 == 0,
-                locations=[
-                    {
-                        "commune": communes[i % len(communes)],
-                        "step_free_access": "yes" if i % 2 else "no",
-                        "hours": [(day, "09:00", "17:00") for day in range(5)],
-                    }
-                ],
-            )
-        print(
-            f"Built {count} associations in {time.perf_counter() - started:.0f} s "
-            f"({connection.vendor})"
-        )
+
+        def build():
+            for i in range(count):
+                add_association(
+                    tree.directory,
+                    f"Association {i:04d} jeunesse" if i % 4 == 0 else f"Association {i:04d}",
+                    slug=f"association-{i}",
+                    publish_revision=False,
+                    needs=[needs[i % len(needs)]],
+                    audiences=[audiences[i % len(audiences)]],
+                    languages=languages[: 1 + i % len(languages)],
+                    cost="free" if i % 3 else "paying",
+                    access_walk_in=bool(i % 2),
+                    anonymous=i % 5 == 0,
+                    locations=[
+                        {
+                            "commune": communes[i % len(communes)],
+                            "step_free_access": "yes" if i % 2 else "no",
+                            "hours": [(day, "09:00", "17:00") for day in range(5)],
+                        }
+                    ],
+                )
+
+        _none, (build_time,) = timed(build)
+        print(f"Directory benchmark, {describe_run()}")
+        print(f"Built {count} associations in {build_time:.0f} s")
         client = Client()
         url = tree.directory.url
         client.get(url)
         print(f"{'query':<26} {'median ms':>10} {'queries':>8} {'results':>8}")
         for label, query in QUERIES:
-            timings = []
-            for _ in range(runs):
-                with CaptureQueriesContext(connection) as captured:
-                    start = time.perf_counter()
-                    response = client.get(url + query)
-                    timings.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, response.status_code
+            response, queries = count_queries(lambda query=query: client.get(url + query))
+            assert response.status_code == 200, response.status_code
+            _last, timings = timed(lambda query=query: client.get(url + query), repeat=runs)
+            median = statistics.median(timings) * 1000
             total = response.context["total"]
-            print(f"{label:<26} {statistics.median(timings):>10.0f} {len(captured):>8} {total:>8}")
-    finally:
-        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+            print(f"{label:<26} {median:>10.0f} {queries:>8} {total:>8}")
 
 
 if __name__ == "__main__":
