@@ -4,8 +4,8 @@ Everything comes from GET parameters (shareable URLs, no JavaScript needed):
 ``q`` (text), ``need``/``audience``/``language``/``commune`` (repeatable, OR within a
 facet), ``open``/``free``/``walkin``/``anonymous``/``stepfree`` (flags), ``page``.
 Facets combine with AND. Each option shows how many results ticking it would give with the
-*other* facets unchanged (disjunctive faceting), computed with one aggregate query per facet,
-whatever the number of associations.
+*other* facets unchanged (disjunctive faceting), computed as set intersections from one
+plain read per facet, whatever the number of associations (see ``Finder``).
 
 Search terms are never stored or logged: no search-promotions ``Query`` hit is recorded and
 nothing here writes to a logger.
@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -184,6 +185,12 @@ class FinderResult:
 
 
 class Finder:
+    """Filters and counts in Python sets, from a handful of plain reads: the directory's
+    live associations (pk, title, cost, access, anonymity), one ``(pk, value)`` read per
+    multi-valued facet, the step-free locations, the open-now calculation and, with words,
+    the full-text search. Every count is then a set intersection, so a search matching
+    many associations does not send long ``IN`` lists to ten aggregate queries."""
+
     def __init__(self, directory, state: FinderState, now=None):
         self.directory = directory
         self.state = state
@@ -191,8 +198,10 @@ class Finder:
         self.base = AssociationPage.objects.child_of(directory).live().public()
         self.scores: dict[int, float] = {}
         self._open_ids: set[int] | None = None
+        self._facet_sets: dict[str, dict[str, set[int]]] = {}
+        self._flag_sets: dict[str, set[int]] = {}
 
-    # --- filtering ---------------------------------------------------------------------
+    # --- reads -------------------------------------------------------------------------
 
     def search_ids(self) -> dict[int, float]:
         """pk -> relevance of the associations matching the text, in the page's language."""
@@ -208,55 +217,79 @@ class Finder:
         sign = -1.0 if connection.vendor == "sqlite" else 1.0
         return {page.pk: sign * float(getattr(page, "_score", 0) or 0) for page in results}
 
+    @cached_property
+    def rows(self) -> dict[int, tuple[str, str, bool, bool]]:
+        """pk -> (title, cost, walk-in, anonymous) of every live public association."""
+        rows = self.base.order_by().values_list(
+            "pk", "title", "cost", "access_walk_in", "anonymous"
+        )
+        return {
+            pk: (title, cost, walk_in, anonymous) for pk, title, cost, walk_in, anonymous in rows
+        }
+
     @property
     def open_ids(self) -> set[int]:
         if self._open_ids is None:
             self._open_ids = open_now_ids(self.base, self.now)
         return self._open_ids
 
-    def filtered(self, without: str | None = None, with_query: bool = True):
-        qs = self.base
+    def value_sets(self, name: str) -> dict[str, set[int]]:
+        """value -> pks having it, for a multi-valued facet (one read)."""
+        if name not in self._facet_sets:
+            sets: dict[str, set[int]] = {}
+            for pk, value in self.base.order_by().values_list("pk", MULTI_FACETS[name]):
+                if value is not None:
+                    sets.setdefault(value, set()).add(pk)
+            self._facet_sets[name] = sets
+        return self._facet_sets[name]
+
+    def flag_ids(self, name: str) -> set[int]:
+        if name not in self._flag_sets:
+            rows = self.rows
+            if name == "open":
+                ids = self.open_ids & rows.keys()
+            elif name == "free":
+                ids = {pk for pk, row in rows.items() if row[1] == Cost.FREE}
+            elif name == "walkin":
+                ids = {pk for pk, row in rows.items() if row[2]}
+            elif name == "anonymous":
+                ids = {pk for pk, row in rows.items() if row[3]}
+            elif name == "stepfree":
+                ids = set(
+                    AssociationLocation.objects.filter(
+                        page__in=self.base.values("pk"), step_free_access="yes"
+                    ).values_list("page_id", flat=True)
+                )
+            else:
+                raise FinderError(name)
+            self._flag_sets[name] = ids
+        return self._flag_sets[name]
+
+    # --- filtering ---------------------------------------------------------------------
+
+    def matching(self, without: str | None = None, with_query: bool = True) -> set[int]:
+        """The pks that every active filter (except ``without``) lets through."""
+        ids = set(self.rows)
         if with_query and self.state.query:
-            qs = qs.filter(pk__in=list(self.scores))
-        for name, lookup in MULTI_FACETS.items():
+            ids &= self.scores.keys()
+        for name in MULTI_FACETS:
             values = self.state.selected.get(name)
             if values and name != without:
-                matching = AssociationPage.objects.filter(**{f"{lookup}__in": values})
-                qs = qs.filter(pk__in=matching.values("pk"))
+                sets = self.value_sets(name)
+                ids &= set().union(*(sets.get(value, set()) for value in values))
         for name in self.state.flags:
             if name != without:
-                qs = self.apply_flag(qs, name)
-        return qs
-
-    def apply_flag(self, qs, name: str):
-        if name == "open":
-            return qs.filter(pk__in=self.open_ids)
-        if name == "free":
-            return qs.filter(cost=Cost.FREE)
-        if name == "walkin":
-            return qs.filter(access_walk_in=True)
-        if name == "anonymous":
-            return qs.filter(anonymous=True)
-        if name == "stepfree":
-            stepfree = AssociationLocation.objects.filter(step_free_access="yes")
-            return qs.filter(pk__in=stepfree.values("page_id"))
-        raise FinderError(name)
+                ids &= self.flag_ids(name)
+        return ids
 
     # --- facets ------------------------------------------------------------------------
 
     def multi_counts(self, name: str) -> dict[str, int]:
-        lookup = MULTI_FACETS[name]
-        rows = (
-            self.filtered(without=name)
-            .order_by()
-            .values(lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .values_list(lookup, "n")
-        )
-        return {value: n for value, n in rows if value is not None}
+        others = self.matching(without=name)
+        return {value: len(pks & others) for value, pks in self.value_sets(name).items()}
 
     def flag_count(self, name: str) -> int:
-        return self.apply_flag(self.filtered(without=name), name).count()
+        return len(self.flag_ids(name) & self.matching(without=name))
 
     def facets(self, vocab) -> list[Facet]:
         facets = []
@@ -294,15 +327,14 @@ class Finder:
     # --- results -----------------------------------------------------------------------
 
     def ordered_ids(self) -> list[int]:
-        rows = list(self.filtered().order_by().values_list("pk", "title"))
-        rows.sort(key=lambda row: (-self.scores.get(row[0], 0.0), sort_key(row[1])))
-        return [pk for pk, _title in rows]
+        titles = {pk: self.rows[pk][0] for pk in self.matching()}
+        return sorted(titles, key=lambda pk: (-self.scores.get(pk, 0.0), sort_key(titles[pk])))
 
     def suggestions(self, params) -> list[Suggestion]:
         """When nothing matches: what each active filter gives once removed."""
         suggestions = []
         if self.state.query:
-            count = self.filtered(with_query=False).count()
+            count = len(self.matching(with_query=False))
             suggestions.append(
                 Suggestion(
                     _("Search without the words “%(q)s”") % {"q": self.state.query},
@@ -316,7 +348,7 @@ class Finder:
                     Suggestion(
                         self._relax_label(name),
                         _url_without(params, name),
-                        self.filtered(without=name).count(),
+                        len(self.matching(without=name)),
                     )
                 )
         for name in FLAG_FACETS:
@@ -325,7 +357,7 @@ class Finder:
                     Suggestion(
                         self._relax_label(name),
                         _url_without(params, name),
-                        self.filtered(without=name).count(),
+                        len(self.matching(without=name)),
                     )
                 )
         return sorted(suggestions, key=lambda s: -s.count)
