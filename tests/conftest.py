@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
@@ -38,3 +39,12 @@ def english():
     English msgids; the French and Dutch catalogues are checked by tests/core."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached navigation, rate-limit counters and choice lists never cross tests (a test's
+    database rows are rolled back; cached copies of them must go too)."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,9 +1,25 @@
-"""Where the visitor is: the home page of their language, the menu, the other languages."""
+"""Where the visitor is: the home page of their language, the menu, the breadcrumbs, the
+other languages.
+
+Every page carries this chrome, and reading it from the page tree costs a dozen queries.
+So it is cached as plain data (titles and URLs), per site, language and page, under a
+*navigation version* that any change to pages, sites, locales or site settings replaces
+(`invalidate_navigation`, connected in `apps.py`). A stale entry is never read again; it
+expires on its own. Where workers do not share a cache (no `REDIS_URL`, several
+processes), another worker's entries can lag by at most `NAVIGATION_TIMEOUT` seconds.
+"""
+
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+NAVIGATION_VERSION_KEY = "maison:navigation-version"
+NAVIGATION_TIMEOUT = 60
 
 
 def current_site(request) -> Site | None:
@@ -24,36 +40,129 @@ def localized_home(request) -> Page | None:
     return request._maison_home
 
 
-def menu_pages(request) -> list[Page]:
-    home = localized_home(request)
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu().only("id", "title", "url_path"))
+# --- cache ----------------------------------------------------------------------------
+
+
+def invalidate_navigation(**_kwargs) -> None:
+    """Start a new navigation version now and again once the transaction commits (a request
+    that read the old tree in between must not have cached it under the new version)."""
+
+    def bump():
+        cache.set(NAVIGATION_VERSION_KEY, uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _cached(request, name: str, *parts, build):
+    if not hasattr(request, "_maison_navigation_version"):
+        version = cache.get(NAVIGATION_VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            cache.add(NAVIGATION_VERSION_KEY, version, None)
+            version = cache.get(NAVIGATION_VERSION_KEY, version)
+        request._maison_navigation_version = version
+    site = current_site(request)
+    key = ":".join(
+        str(part)
+        for part in (
+            "maison:navigation",
+            request._maison_navigation_version,
+            name,
+            site.pk if site else "-",
+            get_language(),
+            *parts,
+        )
+    )
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, NAVIGATION_TIMEOUT)
+    return value
+
+
+# --- chrome ---------------------------------------------------------------------------
+
+
+def home_url(request) -> str:
+    def build():
+        home = localized_home(request)
+        return (home.get_url(request) if home else None) or "/"
+
+    return _cached(request, "home", build=build)
+
+
+def menu_items(request) -> list[dict]:
+    """Title, URL and tree path of each live, public child of the localised home that is
+    shown in menus."""
+
+    def build():
+        home = localized_home(request)
+        if home is None:
+            return []
+        pages = home.get_children().live().public().in_menu().only("id", "title", "url_path")
+        return [
+            {"title": page.title, "url": page.get_url(request), "url_path": page.url_path}
+            for page in pages
+        ]
+
+    return _cached(request, "menu", build=build)
+
+
+def breadcrumb_items(request, page: Page) -> list[dict]:
+    """Title and URL of each live ancestor below the tree root, home first."""
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+        return [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+
+    return _cached(request, "breadcrumbs", page.pk, build=build)
+
+
+def footer_urls(request, site_settings) -> dict[str, str]:
+    """URL of the accessibility statement and privacy page in the active language."""
+
+    def build():
+        urls = {}
+        for name in ("accessibility_page", "privacy_page"):
+            page = getattr(site_settings, name)
+            if page is not None:
+                urls[name] = page.localized.get_url(request)
+        return urls
+
+    return _cached(request, "footer", build=build)
 
 
 def language_links(request, page: Page | None) -> list[dict]:
     """One link per language: the same page in that language when it exists and is live,
     else that language's home page; for views that are not pages, the same URL."""
     active = get_language()
-    translations = {}
     if page is not None and getattr(page, "pk", None):
-        for translation in (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
-        homes = {}
-        site = current_site(request)
-        if site is not None:
-            for home in (
-                site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            ):
-                homes[home.locale.language_code] = home
-    links = []
-    for code, name in settings.LANGUAGES:
-        if page is not None and getattr(page, "pk", None):
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
-        else:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "active": code == active})
-    return links
+        urls = _cached(
+            request, "languages", page.pk, build=lambda: _translation_urls(request, page)
+        )
+    else:
+        urls = {
+            code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES
+        }
+    return [
+        {"code": code, "name": name, "url": urls[code], "active": code == active}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def _translation_urls(request, page: Page) -> dict[str, str]:
+    targets = {}
+    site = current_site(request)
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            targets[home.locale.language_code] = home
+    for translation in (
+        page.get_translations(inclusive=True).live().public().select_related("locale")
+    ):
+        targets[translation.locale.language_code] = translation
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        target = targets.get(code)
+        urls[code] = (target.get_url(request) if target else None) or f"/{code}/"
+    return urls

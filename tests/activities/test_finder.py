@@ -169,9 +169,10 @@ def test_query_count_does_not_depend_on_the_number_of_activities(client, world):
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
     add(135, 10)  # 150
+    client.get(url)  # saving pages started a new navigation version: warm it again
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert response.status_code == 200
     assert 'rel="next"' in response.content.decode()  # 12 a page
     assert len(many) == len(few), [q["sql"][:100] for q in many.captured_queries]
-    assert len(many) <= 25
+    assert len(many) <= 18

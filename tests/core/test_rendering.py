@@ -123,3 +123,62 @@ def test_footer_shows_settings_and_emergency_numbers(client, site_tree):
 
 def test_locales_exist(site_tree):
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "fr", "nl"]
+
+
+def menu_of(client, url) -> str:
+    return client.get(url).content.decode().split('class="main-menu"')[1].split("</nav>")[0]
+
+
+def test_cached_navigation_follows_publishing_at_once(client, site_tree):
+    """The menu, breadcrumbs and language links are cached; publishing, renaming,
+    unpublishing and moving show at once to anonymous visitors."""
+    about = StandardPageFactory(
+        parent=site_tree.home, title="Le service", slug="service", show_in_menus=True
+    )
+    child = StandardPageFactory(parent=about, title="Financement", slug="financement")
+    assert "Le service" in menu_of(client, "/fr/")
+    assert "Le service" in menu_of(client, child.url)
+
+    news = StandardPageFactory(parent=site_tree.home, title="Nouveau", slug="nouveau")
+    news.show_in_menus = True
+    news.save_revision().publish()
+    assert "Nouveau" in menu_of(client, "/fr/")
+
+    about.title = "Notre service"
+    about.save_revision().publish()
+    html = client.get(child.url).content.decode()
+    crumbs = html.split('aria-label="Fil d’Ariane"')[1].split("</nav>")[0]
+    assert "Notre service" in crumbs and "Notre service" in menu_of(client, "/fr/")
+
+    news.unpublish()
+    assert "Nouveau" not in menu_of(client, "/fr/")
+
+    translation = translate(child, "nl", title="Financiering", slug="financiering")
+    switcher = client.get(child.url).content.decode().split('class="language-switcher"')[1]
+    assert f'href="{translation.url}"' in switcher.split("</nav>")[0]
+
+    projects = StandardPageFactory(parent=site_tree.home, title="Projets", slug="projets")
+    client.get(child.url)
+    child.move(projects, pos="last-child")
+    child.refresh_from_db()
+    html = client.get(child.url).content.decode()
+    crumbs = html.split('aria-label="Fil d’Ariane"')[1].split("</nav>")[0]
+    assert "Projets" in crumbs and "Notre service" not in crumbs
+
+
+def test_page_chrome_costs_a_bounded_number_of_queries(
+    client, site_tree, django_assert_max_num_queries
+):
+    parent = StandardPageFactory(
+        parent=site_tree.home, title="Le service", slug="service", show_in_menus=True
+    )
+    for number in range(8):
+        StandardPageFactory(
+            parent=site_tree.home, title=f"Rubrique {number}", slug=f"r{number}", show_in_menus=True
+        )
+    child = StandardPageFactory(parent=parent, title="Financement", slug="financement")
+    SiteSettings.for_site(site_tree.site)
+    client.get(child.url)  # fills the navigation cache
+    with django_assert_max_num_queries(10):
+        response = client.get(child.url)
+    assert "Rubrique 7" in response.content.decode()

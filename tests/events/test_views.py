@@ -167,10 +167,13 @@ def test_query_count_does_not_grow_with_the_number_of_series(client, calendar_pa
     with CaptureQueriesContext(connection) as few:
         assert client.get(calendar_page.url + suffix).status_code == 200
     _make_many(calendar_page, 45, 5)
+    # Saving pages starts a new navigation version: warm the cached chrome again, so both
+    # counts are the steady state and only the calendar's own queries are compared.
+    client.get(calendar_page.url + suffix)
     with CaptureQueriesContext(connection) as many:
         assert client.get(calendar_page.url + suffix).status_code == 200
     assert len(many) == len(few), [q["sql"][:120] for q in many.captured_queries]
-    assert len(many) <= 32  # six filter vocabularies included (one query each)
+    assert len(many) <= 24  # six filter vocabularies included (one query each)
 
 
 def test_event_page_shows_next_dates_json_ld_and_feed(client, calendar_page, frozen):

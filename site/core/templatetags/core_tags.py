@@ -16,20 +16,28 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def localized_home(context):
+def home_url(context) -> str:
     request = context.get("request")
-    return navigation.localized_home(request) if request is not None else None
+    return navigation.home_url(request) if request is not None else "/"
+
+
+@register.simple_tag(takes_context=True)
+def footer_urls(context, site_settings) -> dict[str, str]:
+    request = context.get("request")
+    if request is None or site_settings is None:
+        return {}
+    return navigation.footer_urls(request, site_settings)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    pages = navigation.menu_pages(request) if request is not None else []
+    items = navigation.menu_items(request) if request is not None else []
     page = context.get("page")
     current_path = getattr(page, "url_path", "") or ""
     return {
         "menu_items": [
-            {"page": item, "current": current_path.startswith(item.url_path)} for item in pages
+            {**item, "current": current_path.startswith(item["url_path"])} for item in items
         ],
         "request": request,
     }
@@ -38,10 +46,10 @@ def main_menu(context):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    if page is None or not getattr(page, "pk", None) or page.depth <= 2:
+    request = context.get("request")
+    if page is None or not getattr(page, "pk", None) or page.depth <= 2 or request is None:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
+    return {"ancestors": navigation.breadcrumb_items(request, page), "page": page}
 
 
 @register.simple_tag(takes_context=True)
