@@ -1,12 +1,9 @@
 """Pages, the editor's admin (nested locations and hours), the staff report and listing."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -16,7 +13,6 @@ from directory.models import AssociationPage, DirectoryPage
 from directory.testing import add_association
 from maison.core.factories import UserFactory
 from maison.core.models import HomePage
-from maison.core.testing import build_site_tree
 
 
 @pytest.fixture
@@ -191,27 +187,3 @@ def test_factories_build_valid_objects(site_tree):
     ):
         obj.full_clean()
         assert obj.pk
-
-
-@pytest.mark.django_db
-def test_demo_builds_fictional_associations_in_three_languages():
-    build_site_tree()
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())  # idempotent
-    client = Client(HTTP_HOST="localhost")
-    for code in ("fr", "nl", "en"):
-        pages = AssociationPage.objects.filter(locale__language_code=code)
-        assert pages.count() >= 25
-        assert all(p.email.endswith("@example.org") for p in pages)
-        assert all(p.phone.startswith("+32 2 000") for p in pages)
-        assert {p.needs.count() > 0 for p in pages} == {True}
-        directory = DirectoryPage.objects.get(locale__language_code=code)
-        response = client.get(directory.url)
-        assert response.status_code == 200 and response.context["total"] >= 25
-        home = client.get(f"/{code}/").content.decode()
-        quick_links = home[home.index("quick-links__list") :]
-        assert f'<span class="quick-link__title">{directory.title}</span>' in quick_links
-    titles = AssociationPage.objects.values_list("title", flat=True)
-    assert all(("exemple" in t) or ("voorbeeld" in t) or ("example" in t) for t in titles)
-    communes = set(AssociationPage.objects.values_list("locations__commune", flat=True))
-    assert len(communes) >= 3

@@ -1,0 +1,103 @@
+"""`make run` loads the demo: every app's part, in three languages, committed for real, and
+a second run changes nothing.
+
+One load for all apps: the demo is the slowest thing the suite builds, so each app adds a
+`check_*` function here instead of loading it again in its own tests.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from wagtail.models import GroupPagePermission, Page
+
+from directory.models import AssociationPage, DirectoryPage
+from events.models import EventPage, Occurrence
+from maison.activities.models import ActivityIndexPage, ActivityPage
+from maison.core.models import HomePage, StandardPage
+from maison.services.demo_content import POLES, SERVICES
+from maison.services.models import Need, PlacePage, PolePage, ServicePage
+
+
+@pytest.fixture
+def demo_client(transactional_db):
+    # Committed for real, as `make run` does: the callbacks that run on commit (Wagtail's
+    # redirects on slug change…) run too, and every foreign key must still point at a row.
+    call_command("load_demo", stdout=io.StringIO())
+    connection.check_constraints()
+    pages = Page.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert Page.objects.count() == pages, "a second load_demo must change nothing"
+    return Client(HTTP_HOST="localhost")
+
+
+def test_demo_loads_twice_and_every_section_shows_in_three_languages(demo_client):
+    check_core(demo_client)
+    check_services(demo_client)
+    check_activities(demo_client)
+    check_directory(demo_client)
+
+
+def check_core(client):
+    assert HomePage.objects.live().count() == 3
+    assert StandardPage.objects.filter(locale__language_code="nl").live().count() >= 4
+    for path in ("/fr/", "/nl/", "/en/", "/fr/le-service/", "/nl/de-dienst/", "/en/about/"):
+        assert client.get(path).status_code == 200, path
+    assert "Prevention in Ixelles" in client.get("/en/").content.decode()
+
+
+def check_services(client):
+    assert PolePage.objects.count() == len(POLES) * 3
+    assert ServicePage.objects.count() == len(SERVICES) * 3
+    assert Need.objects.filter(locale__language_code="nl", slug="sans-abrisme").exists()
+    for page in [*PolePage.objects.all(), *ServicePage.objects.all(), *PlacePage.objects.all()]:
+        assert client.get(page.url).status_code == 200, page.url
+    nl_home = client.get("/nl/").content.decode()
+    assert "Onze diensten" in nl_home and "Onze locaties" in nl_home  # quick links
+    # Translated pages have translated slugs.
+    assert ServicePage.objects.filter(slug="nachtbemiddelaars").exists()
+    # Each pôle group holds permissions on its pôle in the three languages.
+    for group_name, _texts in POLES.values():
+        pages = GroupPagePermission.objects.filter(group__name=group_name).values("page")
+        assert PolePage.objects.filter(pk__in=pages).count() == 3
+
+
+def check_activities(client):
+    for code in ("fr", "nl", "en"):
+        pages = ActivityPage.objects.live().filter(locale__language_code=code)
+        assert pages.count() >= 15
+        assert ActivityIndexPage.objects.get(locale__language_code=code).show_in_menus
+    fr = ActivityPage.objects.filter(locale__language_code="fr")
+    assert min(p.min_age for p in fr) <= 6 and max(p.max_age for p in fr) >= 25
+    assert len({theme.slug for page in fr for theme in page.themes.all()}) >= 6
+    # The workshops exist once, as activities, with the events demo's cancelled date.
+    assert not EventPage.objects.filter(slug="atelier-hip-hop").exists()
+    hip_hop = ActivityPage.objects.get(slug="hip-hop", locale__language_code="fr")
+    assert hip_hop.dates().filter(status=Occurrence.Status.CANCELLED).exists()
+    for url in ("/fr/activites/", "/nl/jongerenactiviteiten/", "/en/youth-activities/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "activity-card" in response.content.decode()
+    assert "Stage cirque" in client.get("/fr/activites/stages/").content.decode()
+    assert "This week for young people" in client.get("/en/").content.decode()
+
+
+def check_directory(client):
+    for code in ("fr", "nl", "en"):
+        pages = AssociationPage.objects.filter(locale__language_code=code)
+        assert pages.count() >= 25
+        assert all(p.email.endswith("@example.org") for p in pages)
+        assert all(p.phone.startswith("+32 2 000") for p in pages)
+        assert {p.needs.count() > 0 for p in pages} == {True}
+        directory = DirectoryPage.objects.get(locale__language_code=code)
+        response = client.get(directory.url)
+        assert response.status_code == 200 and response.context["total"] >= 25
+        home = client.get(f"/{code}/").content.decode()
+        quick_links = home[home.index("quick-links__list") :]
+        assert f'<span class="quick-link__title">{directory.title}</span>' in quick_links
+    titles = AssociationPage.objects.values_list("title", flat=True)
+    assert all(("exemple" in t) or ("voorbeeld" in t) or ("example" in t) for t in titles)
+    communes = set(AssociationPage.objects.values_list("locations__commune", flat=True))
+    assert len(communes) >= 3
