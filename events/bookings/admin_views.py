@@ -6,6 +6,7 @@ never as an error page."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, time, timedelta
 
 import django_filters
@@ -29,7 +30,9 @@ from ..models import Room
 from . import services
 from .forms import BookingForm, CancelForm, DecisionForm
 from .models import Booking
+from .privacy import HolderLabels
 from .rules import APPROVE_PERMISSION, RuleContext
+from .staff_views import DayViewSet, FindRoomViewSet, MyBookingsViewSet, UsageViewSet
 
 VIEW_PERMISSION = "events.view_booking"
 
@@ -66,6 +69,20 @@ class BookingFilterSet(WagtailFilterSet):
 
 class BookingCreateView(generic.CreateView):
     template_name = "events/bookings/admin/booking_form.html"
+
+    def get_initial(self):
+        """Prefill from "find a free room" (room, start, end, attendees); values that do
+        not parse are ignored (the form validates whatever is submitted)."""
+        initial = super().get_initial()
+        params = self.request.GET
+        if params.get("room", "").isdigit():
+            initial["room"] = int(params["room"])
+        for name in ("start", "end"):
+            with contextlib.suppress(ValueError):
+                initial[name] = datetime.strptime(params.get(name, ""), "%Y-%m-%d %H:%M")
+        if params.get("attendees", "").isdigit():
+            initial["attendees"] = int(params["attendees"])
+        return initial
 
     def form_valid(self, form):
         self.form = form
@@ -199,9 +216,10 @@ def week_view(request, room_id=None):
     )
     days = []
     by_day = {}
+    labels = HolderLabels(request.user)
     for booking in bookings:
         by_day.setdefault(timezone.localtime(booking.start).date(), []).append(
-            {"booking": booking, "label": booking.holder_label_for(request.user)}
+            {"booking": booking, "label": labels.label(booking)}
         )
     for offset in range(7):
         current = monday + timedelta(days=offset)
@@ -338,9 +356,13 @@ class BookingGroup(ViewSetGroup):
     menu_icon = "calendar-check"
     menu_order = 260
     items = [
+        DayViewSet("events_booking_day"),
         WeekViewSet("events_booking_week"),
+        FindRoomViewSet("events_booking_find"),
         QueueViewSet("events_booking_queue"),
         BookingViewSet("events_bookings"),
+        MyBookingsViewSet("events_booking_mine"),
+        UsageViewSet("events_booking_usage"),
     ]
 
 

@@ -198,13 +198,9 @@ class Booking(models.Model):
         return self.purpose
 
     def holder_label_for(self, user) -> str:
-        if user is not None and (
-            user.is_superuser
-            or (self.booked_by_id and self.booked_by_id == user.pk)
-            or (self.group_id and user.groups.filter(pk=self.group_id).exists())
-        ):
-            return self.purpose
-        return self.holder_label
+        from .privacy import HolderLabels
+
+        return HolderLabels(user).label(self)
 
 
 def _new_token() -> str:
