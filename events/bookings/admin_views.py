@@ -129,7 +129,26 @@ class BookingCreateView(generic.CreateView):
         return self.render_to_response(context)
 
 
-class BookingEditView(generic.EditView):
+class VisibleBookingsMixin:
+    """Private bookings of other teams (and, for free/busy viewers, every booking not
+    theirs) are neither listed, exported nor opened: ``Booking.objects.visible_to``."""
+
+    def get_queryset(self):
+        return Booking.objects.visible_to(self.request.user)
+
+
+class BookingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return Booking.objects.visible_to(self.request.user).select_related(
+            "room", "group", "booked_by"
+        )
+
+
+class BookingDeleteView(VisibleBookingsMixin, generic.DeleteView):
+    pass
+
+
+class BookingEditView(VisibleBookingsMixin, generic.EditView):
     template_name = "events/bookings/admin/booking_form.html"
 
     def form_valid(self, form):
@@ -169,8 +188,12 @@ class BookingViewSet(ModelViewSet):
     menu_label = gettext_lazy("All bookings")
     menu_order = 300
     add_to_admin_menu = False
+    # Private bookings of other teams are shown without their purpose in the week and
+    # day views; the listing, its CSV and the edit view leave them out entirely.
+    index_view_class = BookingIndexView
     add_view_class = BookingCreateView
     edit_view_class = BookingEditView
+    delete_view_class = BookingDeleteView
     filterset_class = BookingFilterSet
     list_display = ["__str__", "purpose", "status", "group", "booked_by"]
     list_export = ["room", "start", "end", "status", "source", "purpose", "attendees", "group"]
@@ -181,11 +204,6 @@ class BookingViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return BookingForm
-
-    def get_queryset(self, request):
-        # Private bookings of other teams are listed without their purpose in the week
-        # view; here (purposes, CSV) they are left out entirely.
-        return Booking.objects.visible_to(request.user).select_related("room", "group", "booked_by")
 
 
 # -- week view per room -----------------------------------------------------------------

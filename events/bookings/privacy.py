@@ -3,10 +3,16 @@ day timeline, clash messages, workshop conflicts in the page editor).
 
 A private booking shows its purpose only to a superuser, the person who booked it and
 members of the group it was booked for; everyone else reads "a private booking".
+Staff who may view bookings but not book (no ``events.add_booking``) see free/busy only:
+"booked", without purpose or team, for every booking that is not theirs.
 ``HolderLabels`` loads the user's groups once, so a list of bookings costs no query per
 row (``Booking.holder_label_for`` uses it for one booking)."""
 
 from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+BOOK_PERMISSION = "events.add_booking"
 
 
 class HolderLabels:
@@ -20,12 +26,15 @@ class HolderLabels:
             if authenticated and not self.superuser
             else set()
         )
+        self.free_busy_only = bool(
+            authenticated and not self.superuser and not user.has_perm(BOOK_PERMISSION)
+        )
 
     def may_read(self, booking) -> bool:
         """May this user read the purpose of the booking (private or not)?"""
-        if not booking.is_private:
+        if self.is_own(booking):
             return True
-        return self.is_own(booking)
+        return not booking.is_private and not self.free_busy_only
 
     def is_own(self, booking) -> bool:
         return (
@@ -39,4 +48,6 @@ class HolderLabels:
         (purpose and team, or "a private booking")."""
         if self.is_own(booking):
             return booking.purpose
+        if self.free_busy_only:
+            return str(_("booked"))
         return booking.holder_label

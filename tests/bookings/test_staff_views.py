@@ -291,3 +291,57 @@ def test_usage_report_bad_month_is_a_clear_message(client, users, room, value):
     response = client.get(url, {"month": value, "format": "csv"})
     assert response.status_code == 400
     assert value in response.content.decode()
+
+
+def test_viewers_without_booking_rights_see_free_busy_only(client, users, groups, room):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from .conftest import grant
+
+    viewers = Group.objects.create(name="Accueil")
+    grant(viewers, "wagtailadmin.access_admin", "events.view_booking")
+    viewer = get_user_model().objects.create_user("accueil", "accueil@example.org", "pw")
+    viewer.groups.add(viewers)
+    start = _local(2, 10)
+    services.save_bookings(
+        [make(room, start, start + timedelta(hours=1), purpose="Conseil", group=groups["booker"])],
+        RuleContext(user=users["booker"]),
+    )
+    client.force_login(viewer)
+    for url in (
+        reverse("events_booking_day:index") + f"?date={start:%Y-%m-%d}",
+        reverse("events_booking_week:room", args=[room.pk]) + f"?date={start:%Y-%m-%d}",
+    ):
+        response = client.get(url)
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert f"{start:%H:%M}" in body
+        assert "Conseil" not in body and "Room bookers" not in body
+    listing = client.get(reverse("events_bookings:index")).content.decode()
+    assert "Conseil" not in listing
+    assert client.get(reverse("events_booking_find:index")).status_code == 302
+
+
+def test_listing_and_edit_leave_out_private_bookings_of_other_teams(client, users, room):
+    start = _local(2, 10)
+    private = make(
+        room,
+        start,
+        start + timedelta(hours=1),
+        purpose="Entretien confidentiel",
+        is_private=True,
+        booked_by=users["approver"],
+    )
+    services.save_bookings([private], RuleContext(user=users["approver"]))
+    client.force_login(users["booker"])
+    listing = client.get(reverse("events_bookings:index")).content.decode()
+    assert "Entretien confidentiel" not in listing
+    response = client.get(reverse("events_bookings:index") + "?export=csv")
+    export = b"".join(response.streaming_content).decode()
+    assert "Salle polyvalente" not in export
+    assert "Entretien confidentiel" not in export
+    edit = client.get(reverse("events_bookings:edit", args=[private.pk]), follow=True)
+    assert edit.status_code == 404
+    client.force_login(users["approver"])
+    assert "Entretien confidentiel" in client.get(reverse("events_bookings:index")).content.decode()

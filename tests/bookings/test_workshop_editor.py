@@ -11,7 +11,7 @@ from events.bookings import services
 from events.bookings.rules import RuleContext
 from events.models import Booking, CalendarPage, EventPage
 
-from .conftest import at, make
+from .conftest import at, grant, make
 
 
 @pytest.fixture
@@ -24,8 +24,9 @@ def calendar_page(site_tree):
 
 @pytest.fixture
 def page_editor(users, groups, calendar_page):
-    """The "other" team may add and publish pages under the calendar, not read others'
-    private bookings."""
+    """The "other" team may add and publish pages under the calendar and book rooms, not
+    read others' private bookings."""
+    grant(groups["other"], "events.add_booking", "events.view_booking")
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(
             group=groups["other"],
