@@ -38,6 +38,7 @@ from maison.core.models import BasePage
 from . import calendar_data, scheduling
 from .forms import LocalRecurrenceFormField, RecurrenceAdminWidget
 from .metadata import series_metadata
+from .page_forms import EventPageForm
 
 
 class Room(index.Indexed, ClusterableModel):
@@ -749,6 +750,7 @@ class EventPage(SeriesOwnerMixin, BasePage):
 
     parent_page_types = ["events.CalendarPage"]
     subpage_types = []
+    base_form_class = EventPageForm
     content_panels = [
         *Page.content_panels,
         "intro",

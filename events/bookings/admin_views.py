@@ -6,6 +6,7 @@ never as an error page."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, time, timedelta
 
 import django_filters
@@ -29,7 +30,9 @@ from ..models import Room
 from . import services
 from .forms import BookingForm, CancelForm, DecisionForm
 from .models import Booking
+from .privacy import HolderLabels
 from .rules import APPROVE_PERMISSION, RuleContext
+from .staff_views import DayViewSet, FindRoomViewSet, MyBookingsViewSet, UsageViewSet
 
 VIEW_PERMISSION = "events.view_booking"
 
@@ -66,6 +69,20 @@ class BookingFilterSet(WagtailFilterSet):
 
 class BookingCreateView(generic.CreateView):
     template_name = "events/bookings/admin/booking_form.html"
+
+    def get_initial(self):
+        """Prefill from "find a free room" (room, start, end, attendees); values that do
+        not parse are ignored (the form validates whatever is submitted)."""
+        initial = super().get_initial()
+        params = self.request.GET
+        if params.get("room", "").isdigit():
+            initial["room"] = int(params["room"])
+        for name in ("start", "end"):
+            with contextlib.suppress(ValueError):
+                initial[name] = datetime.strptime(params.get(name, ""), "%Y-%m-%d %H:%M")
+        if params.get("attendees", "").isdigit():
+            initial["attendees"] = int(params["attendees"])
+        return initial
 
     def form_valid(self, form):
         self.form = form
@@ -112,7 +129,26 @@ class BookingCreateView(generic.CreateView):
         return self.render_to_response(context)
 
 
-class BookingEditView(generic.EditView):
+class VisibleBookingsMixin:
+    """Private bookings of other teams (and, for free/busy viewers, every booking not
+    theirs) are neither listed, exported nor opened: ``Booking.objects.visible_to``."""
+
+    def get_queryset(self):
+        return Booking.objects.visible_to(self.request.user)
+
+
+class BookingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return Booking.objects.visible_to(self.request.user).select_related(
+            "room", "group", "booked_by"
+        )
+
+
+class BookingDeleteView(VisibleBookingsMixin, generic.DeleteView):
+    pass
+
+
+class BookingEditView(VisibleBookingsMixin, generic.EditView):
     template_name = "events/bookings/admin/booking_form.html"
 
     def form_valid(self, form):
@@ -152,8 +188,12 @@ class BookingViewSet(ModelViewSet):
     menu_label = gettext_lazy("All bookings")
     menu_order = 300
     add_to_admin_menu = False
+    # Private bookings of other teams are shown without their purpose in the week and
+    # day views; the listing, its CSV and the edit view leave them out entirely.
+    index_view_class = BookingIndexView
     add_view_class = BookingCreateView
     edit_view_class = BookingEditView
+    delete_view_class = BookingDeleteView
     filterset_class = BookingFilterSet
     list_display = ["__str__", "purpose", "status", "group", "booked_by"]
     list_export = ["room", "start", "end", "status", "source", "purpose", "attendees", "group"]
@@ -164,11 +204,6 @@ class BookingViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return BookingForm
-
-    def get_queryset(self, request):
-        # Private bookings of other teams are listed without their purpose in the week
-        # view; here (purposes, CSV) they are left out entirely.
-        return Booking.objects.visible_to(request.user).select_related("room", "group", "booked_by")
 
 
 # -- week view per room -----------------------------------------------------------------
@@ -199,9 +234,10 @@ def week_view(request, room_id=None):
     )
     days = []
     by_day = {}
+    labels = HolderLabels(request.user)
     for booking in bookings:
         by_day.setdefault(timezone.localtime(booking.start).date(), []).append(
-            {"booking": booking, "label": booking.holder_label_for(request.user)}
+            {"booking": booking, "label": labels.label(booking)}
         )
     for offset in range(7):
         current = monday + timedelta(days=offset)
@@ -338,9 +374,13 @@ class BookingGroup(ViewSetGroup):
     menu_icon = "calendar-check"
     menu_order = 260
     items = [
+        DayViewSet("events_booking_day"),
         WeekViewSet("events_booking_week"),
+        FindRoomViewSet("events_booking_find"),
         QueueViewSet("events_booking_queue"),
         BookingViewSet("events_bookings"),
+        MyBookingsViewSet("events_booking_mine"),
+        UsageViewSet("events_booking_usage"),
     ]
 
 

@@ -58,14 +58,14 @@ class BookingQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What a staff user may read in full: everything that is not private, plus
-        private bookings of their own or of their groups. Superusers see all."""
+        private bookings of their own or of their groups (only the latter for staff who
+        may not book: they see free/busy). Superusers see all."""
         if user.is_superuser:
             return self
-        return self.filter(
-            models.Q(is_private=False)
-            | models.Q(booked_by=user)
-            | models.Q(group__in=user.groups.all())
-        )
+        own = models.Q(booked_by=user) | models.Q(group__in=user.groups.all())
+        if not user.has_perm("events.add_booking"):
+            return self.filter(own)  # free/busy viewers: their own bookings only
+        return self.filter(models.Q(is_private=False) | own)
 
 
 class Booking(models.Model):
@@ -198,13 +198,9 @@ class Booking(models.Model):
         return self.purpose
 
     def holder_label_for(self, user) -> str:
-        if user is not None and (
-            user.is_superuser
-            or (self.booked_by_id and self.booked_by_id == user.pk)
-            or (self.group_id and user.groups.filter(pk=self.group_id).exists())
-        ):
-            return self.purpose
-        return self.holder_label
+        from .privacy import HolderLabels
+
+        return HolderLabels(user).label(self)
 
 
 def _new_token() -> str:

@@ -546,6 +546,14 @@ def workshop_conflicts(series: Series, now: datetime | None = None) -> list[Conf
     until = scheduling.horizon_end(now)
     holidays = scheduling.HolidayIndex.load(series.start_date, until.date())
     duration = series.duration
+    # Dates cancelled or moved in Calendar > Dates are not booked at their original slot.
+    handled = set()
+    if series.pk:
+        handled = set(
+            Occurrence.objects.filter(series_id=series.pk)
+            .exclude(status=Occurrence.Status.SCHEDULED)
+            .values_list("original_date", flat=True)
+        )
     planned = [
         Booking(
             room=series.room,
@@ -555,6 +563,7 @@ def workshop_conflicts(series: Series, now: datetime | None = None) -> list[Conf
             purpose=series.title or "",
         )
         for v in series.instances(until, after=scheduling.to_local_naive(now), holidays=holidays)
+        if v.date() not in handled
     ]
     own = set()
     if series.pk:

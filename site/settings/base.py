@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import email_config, env_bool, env_int, env_list, env_str
 
@@ -176,6 +177,12 @@ WAGTAILEMBEDS_FINDERS = []  # embeds would fetch third-party content
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 ADMIN_PATH = env_str("ADMIN_PATH", "admin").strip("/")
+
+# Room bookings: personal data (partner contact, purpose, who booked) is removed this many
+# months after the booked date by ``manage.py purge_personal_data``.
+BOOKINGS_RETENTION_MONTHS = env_int("BOOKINGS_RETENTION_MONTHS", 12)
+if BOOKINGS_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("BOOKINGS_RETENTION_MONTHS must be at least 1.")
 
 # django-recurrence: rules are kept in wall time; the series stores its own local start.
 RECURRENCE_USE_TZ = False
