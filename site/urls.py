@@ -1,4 +1,4 @@
-"""URLs: admin and machine files at the root, every public page under /fr/ /nl/ /en/."""
+"""URLs: admin, health check and machine files at the root; public pages under /fr/ /nl/ /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from maison.core.sitemaps import MultilingualSitemap
-from maison.core.views import robots_txt
+from maison.core.views import healthz, robots_txt
 from maison.search.views import search
 
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["recurrence"]), name="javascript-catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.SERVE_MEDIA:
