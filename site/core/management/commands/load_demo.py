@@ -6,6 +6,7 @@ import importlib.util
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from maison.core.demo import ADMIN_USERNAME, DEMO_PASSWORD
 
@@ -14,7 +15,10 @@ class Command(BaseCommand):
     help = "Load the demo content (idempotent): pages in FR/NL/EN, users, rooms, events…"
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # No automatic redirects: pages whose slug the demo changes may be deleted later in
+        # the same run (activities adopt the events' workshops), and Wagtail would create the
+        # redirects on commit, pointing at pages that no longer exist.
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
             # INSTALLED_APPS lists our apps in dependency order: core, services, events…
             for config in apps.get_app_configs():
                 module_name = f"{config.name}.demo"
