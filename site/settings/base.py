@@ -178,6 +178,8 @@ WAGTAILEMBEDS_FINDERS = []  # embeds would fetch third-party content
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 ADMIN_PATH = env_str("ADMIN_PATH", "admin").strip("/")
+# Failed admin logins allowed per client and 15 minutes before a 429 page.
+ADMIN_LOGIN_RATE_LIMIT = env_int("ADMIN_LOGIN_RATE_LIMIT", 10)
 
 # Content-Security-Policy (django-csp 4). Public pages: our own files only, no inline
 # script or style, nothing from third parties. JSON-LD blocks are data, not scripts.
