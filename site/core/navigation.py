@@ -54,6 +54,9 @@ def language_links(request, page: Page | None) -> list[dict]:
             target = translations.get(code) or homes.get(code)
             url = target.get_url(request) if target else f"/{code}/"
         else:
-            url = translate_url(request.get_full_path(), code)
+            current = request.get_full_path()
+            url = translate_url(current, code)
+            if url == current and code != active:
+                url = f"/{code}/"  # a URL that does not resolve (404): that language's home
         links.append({"code": code, "name": name, "url": url, "active": code == active})
     return links
