@@ -1,5 +1,7 @@
 """Production: secrets and hosts must come from the environment, HTTPS everywhere."""
 
+import copy
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, require
 
@@ -30,3 +32,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Logs: one key=value line per record on stderr (gunicorn's access log, see
+# site/gunicorn.conf.py, has the same shape). No personal data: the request log of the
+# development server is off (base.py), gunicorn's leaves out addresses and query strings,
+# and SQL (with its parameters: search terms, names) is never logged, whatever LOG_LEVEL.
+LOGGING = copy.deepcopy(LOGGING)  # noqa: F405 - base's dict stays as it was
+LOGGING["handlers"]["console"]["formatter"] = "keyvalue"
+LOGGING["loggers"]["django.db.backends"] = {"level": "WARNING"}
