@@ -3,7 +3,7 @@
 import copy
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, require
+from .env import env_bool, env_int, env_str, require
 
 DEBUG = False
 SECRET_KEY = require(
@@ -23,6 +23,9 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers and monitoring probe the health check over plain HTTP on loopback.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Rate limits count per client: behind nginx every request comes from 127.0.0.1, so read
+# the address nginx puts in X-Real-IP (it overwrites whatever the client sent).
+RATELIMIT_IP_HEADER = env_str("RATELIMIT_IP_HEADER", "HTTP_X_REAL_IP")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
