@@ -91,3 +91,9 @@ def test_public_pages_and_admin_work_under_their_policy(make_session):
     assert "default-src 'self'" in response.headers.get("content-security-policy", "")
     assert admin.page.locator("#id_title").input_value() == service.title
     assert_no_violation(admin, console, edit_url)
+
+    # An editor browsing the public site sees Wagtail's user bar, under the strict policy.
+    response = admin.goto(service.url)
+    assert "unsafe-inline" not in response.headers.get("content-security-policy", "")
+    assert admin.page.locator("wagtail-userbar").count() == 1
+    assert_no_violation(admin, console, service.url)

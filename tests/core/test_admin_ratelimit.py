@@ -57,14 +57,14 @@ def test_failed_logins_past_the_limit_get_a_readable_429(client, editor, site_tr
     assert attempt(client, PASSWORD, address="198.51.100.20").status_code == 302
 
 
-def test_successful_logins_do_not_count(client, editor):
+def test_successful_logins_do_not_count(client, editor, site_tree):
     for _ in range(settings.ADMIN_LOGIN_RATE_LIMIT + 2):
         response = attempt(client, PASSWORD)
         assert response.status_code == 302
         client.logout()
 
 
-def test_the_login_form_itself_is_never_limited(client, editor):
+def test_the_login_form_itself_is_never_limited(client, editor, site_tree):
     for _ in range(settings.ADMIN_LOGIN_RATE_LIMIT + 1):
         attempt(client, "wrong password")
     assert client.get(reverse("wagtailadmin_login")).status_code == 200

@@ -78,3 +78,16 @@ def test_public_templates_need_no_inline_script_or_style():
             if pattern.search(text):
                 offenders.append(f"{relative}: inline {name}")
     assert not offenders, offenders
+
+
+def test_the_admin_policy_follows_admin_path(rf, settings):
+    from django.http import HttpResponse
+
+    from maison.core.csp import SiteCSPMiddleware
+
+    settings.ADMIN_PATH = "gestion-7f3a"
+    middleware = SiteCSPMiddleware(lambda request: HttpResponse("ok"))
+    admin = middleware(rf.get("/gestion-7f3a/pages/"))
+    assert "'unsafe-inline'" in admin["Content-Security-Policy"]
+    public = middleware(rf.get("/admin/pages/"))  # no longer the admin: the strict policy
+    assert "'unsafe-inline'" not in public["Content-Security-Policy"]
