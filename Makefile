@@ -8,7 +8,7 @@ UV = $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PY = $(UV) run --frozen python
 MANAGE = $(PY) manage.py
 
-.PHONY: help uv install migrate demo run test test-fast lint format messages check-messages clean
+.PHONY: help uv install migrate demo run test test-fast lint format messages check-messages clean smoke bench-short
 
 help:
 	@echo "make run       install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
@@ -17,6 +17,8 @@ help:
 	@echo "make format    ruff format + fix"
 	@echo "make messages  update the fr/nl/en catalogues and compile them"
 	@echo "make demo      reload the demo content"
+	@echo "make smoke     deployment smoke test: gunicorn + production settings on PostgreSQL/Redis"
+	@echo "make bench-short  every benchmark in its short mode, on SQLite"
 
 uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -38,13 +40,13 @@ test: install
 	$(UV) run --frozen pytest -p no:cacheprovider --create-db -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
-	$(UV) run --frozen ruff check .
-	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen ruff check . .ci/smoke
+	$(UV) run --frozen ruff format --check . .ci/smoke
 	DJANGO_SETTINGS_MODULE=maison.settings.test $(MANAGE) makemigrations --check --dry-run
 
 format: install
-	$(UV) run --frozen ruff check --fix .
-	$(UV) run --frozen ruff format .
+	$(UV) run --frozen ruff check --fix . .ci/smoke
+	$(UV) run --frozen ruff format . .ci/smoke
 
 messages: install
 	for lang in nl en fr; do \
@@ -55,6 +57,17 @@ messages: install
 
 check-messages: install
 	$(PY) .ci/check_translations.py
+
+# Needs PostgreSQL and Redis on loopback (see .ci/smoke for the variables).
+smoke: install
+	$(PY) .ci/smoke
+
+# Each benchmark's --short run on a throw-away SQLite database (DATABASE_URL ignored).
+bench-short: install
+	@set -e; for script in benchmarks/*_bench.py; do \
+		echo "=== $$script --short"; \
+		env -u DATABASE_URL $(PY) $$script --short; \
+	done
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

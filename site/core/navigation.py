@@ -142,9 +142,13 @@ def language_links(request, page: Page | None) -> list[dict]:
             request, "languages", page.pk, build=lambda: _translation_urls(request, page)
         )
     else:
-        urls = {
-            code: translate_url(request.get_full_path(), code) for code, _ in settings.LANGUAGES
-        }
+        current = request.get_full_path()
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(current, code)
+            if url == current and code != active:
+                url = f"/{code}/"  # a URL that does not resolve (404): that language's home
+            urls[code] = url
     return [
         {"code": code, "name": name, "url": urls[code], "active": code == active}
         for code, name in settings.LANGUAGES

@@ -4,6 +4,9 @@ Counts requests per client in fixed windows. The client is a salted SHA-256 hash
 IP address, so no address is stored in the cache. With several processes the cache must be
 shared (Redis via REDIS_URL); the in-process default counts per process.
 
+The Wagtail admin's login and password-reset forms are limited in ``maison/urls.py``
+(``ADMIN_LOGIN_RATE_LIMIT`` failed attempts per 15 minutes, ``failure_ratelimit``).
+
 Usage in a view or a page's ``serve``::
 
     LIMIT = RateLimit("technoprevention", limit=10, period=3600)
@@ -50,6 +53,10 @@ class RateLimit:
             cache.set(key, 1, timeout=self.period)
             return 1
 
+    def count(self, request) -> int:
+        """How many requests this client made in the window, without counting this one."""
+        return cache.get(self.key(request), 0)
+
     def exceeded(self, request) -> bool:
         """Count this request; True when it is over the limit."""
         return self.hit(request) > self.limit
@@ -79,6 +86,29 @@ def ratelimit(scope: str, limit: int, period: int, methods=("POST",)):
             if request.method in methods and rate_limit.exceeded(request):
                 return rate_limited_response(request, rate_limit)
             return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def failure_ratelimit(scope: str, limit: int, period: int):
+    """View decorator for login forms: count only failed POSTs (the form shown again instead
+    of a redirect) and answer 429 once a client reaches ``limit`` failures per ``period``,
+    before the credentials are even checked. Successful logins cost nothing."""
+    rate_limit = RateLimit(scope, limit, period)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            if rate_limit.count(request) >= limit:
+                return rate_limited_response(request, rate_limit)
+            response = view(request, *args, **kwargs)
+            if response.status_code < 300 or response.status_code >= 400:
+                rate_limit.hit(request)
+            return response
 
         return wrapped
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "recurrence",
+    "csp",
     # Django. `django.contrib.admin` is not routed: it is installed for the jQuery that
     # django-recurrence's widget needs inside the Wagtail admin.
     "django.contrib.admin",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "maison.core.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -177,6 +179,43 @@ WAGTAILEMBEDS_FINDERS = []  # embeds would fetch third-party content
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 ADMIN_PATH = env_str("ADMIN_PATH", "admin").strip("/")
+# Failed admin logins allowed per client and 15 minutes before a 429 page.
+ADMIN_LOGIN_RATE_LIMIT = env_int("ADMIN_LOGIN_RATE_LIMIT", 10)
+
+# Content-Security-Policy (django-csp 4). Public pages: our own files only, no inline
+# script or style, nothing from third parties. JSON-LD blocks are data, not scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (and the page previews it frames) under /<ADMIN_PATH>/: inline scripts
+# and styles, images from blobs (uploads), frames of its own previews. Still no third party.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 # Room bookings: personal data (partner contact, purpose, who booked) is removed this many
 # months after the booked date by ``manage.py purge_personal_data``.
@@ -195,6 +234,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "keyvalue": {"()": "maison.core.logging.KeyValueFormatter"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},

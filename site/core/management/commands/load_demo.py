@@ -15,9 +15,9 @@ class Command(BaseCommand):
     help = "Load the demo content (idempotent): pages in FR/NL/EN, users, rooms, events…"
 
     def handle(self, *args, **options):
-        # Demo pages get their translated slugs after `copy_for_translation`; Wagtail would
-        # add a redirect for each change (on commit, to pages the demo may replace later in
-        # the same run). A freshly built site has no old URLs to keep alive.
+        # No automatic redirects: pages whose slug the demo changes may be deleted later in
+        # the same run (activities adopt the events' workshops), and Wagtail would create the
+        # redirects on commit, pointing at pages that no longer exist.
         with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
             # INSTALLED_APPS lists our apps in dependency order: core, services, events…
             for config in apps.get_app_configs():
