@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.bookings.feeds import feed_view as booking_feed_view
 from maison.core.sitemaps import MultilingualSitemap
 from maison.core.views import robots_txt
 from maison.search.views import search
@@ -20,6 +21,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["recurrence"]), name="javascript-catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Private booking feeds: the token is the only key (see events/bookings/feeds.py).
+    path("bookings/feed/<str:token>.ics", booking_feed_view, name="booking_feed"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -27,6 +27,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .. import scheduling
 from ..models import Room
 from . import services
+from .feed_admin import FeedViewSet
 from .forms import BookingForm, CancelForm, DecisionForm
 from .models import Booking
 from .rules import APPROVE_PERMISSION, RuleContext
@@ -341,6 +342,7 @@ class BookingGroup(ViewSetGroup):
         WeekViewSet("events_booking_week"),
         QueueViewSet("events_booking_queue"),
         BookingViewSet("events_bookings"),
+        FeedViewSet("events_booking_feeds"),
     ]
 
 
