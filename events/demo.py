@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from maison.core.demo_tools import ensure_page, ensure_translations
 from maison.core.models import HomePage
 
+from .bookings.demo_requests import load_partner_requests
 from .calendars import load_calendars
 from .models import CalendarPage, EventPage, Occurrence, Room, Series
 
@@ -323,3 +324,4 @@ def load(stdout) -> None:
         series__page__locale=Locale.objects.get(language_code="fr")
     ).count()
     stdout.write(f"Events: {len(EVENTS)} pages, {len(rooms)} rooms, {count} dates")
+    load_partner_requests(stdout)
