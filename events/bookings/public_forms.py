@@ -32,13 +32,12 @@ class PartnerRequestForm(forms.Form):
     date = forms.DateField(
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Format: YYYY-MM-DD, e.g. 2026-10-14."),
     )
     start_time = forms.TimeField(
-        label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     end_time = forms.TimeField(
-        label=_("To"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     weeks = forms.IntegerField(
         label=_("Number of weeks"),
