@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import icalendar
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -123,7 +123,8 @@ def _language(user) -> str:
 def feed_view(request, token):
     feed_token = active_token(token)
     if feed_token is None:
-        raise Http404
+        # Plain text: a calendar app needs no page, and nothing says why it failed.
+        return HttpResponseNotFound("Not found\n", content_type="text/plain; charset=utf-8")
     with translation.override(_language(feed_token.user)):
         if feed_token.room_id:
             name = _("Bookings of %(room)s") % {"room": feed_token.room.name}

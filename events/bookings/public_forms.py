@@ -15,6 +15,7 @@ from .models import Booking
 
 HONEYPOT_FIELD = "website"
 MAX_WEEKS = 12
+MIN_YEAR, MAX_YEAR = 2000, 2100
 PHONE_RE = re.compile(r"[+0-9 ./()-]{6,30}")
 
 
@@ -67,6 +68,12 @@ class PartnerRequestForm(forms.Form):
 
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise forms.ValidationError(_("Enter a date between 2000 and 2100."))
+        return day
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()

@@ -157,8 +157,10 @@ def test_feeds_admin_create_regenerate_revoke(client, users, room):
     new.refresh_from_db()
     assert new.revoked_at is None
     client.force_login(users["approver"])
-    response = client.post(reverse("events_booking_feeds:revoke", args=[new.pk]), follow=True)
-    assert response.status_code == 404
+    response = client.post(reverse("events_booking_feeds:revoke", args=[new.pk]))
+    # 404 (turned by LocaleMiddleware into a redirect to a 404 under /fr/).
+    assert response.status_code in (302, 404)
+    assert not response.get("Location", "").endswith(reverse("events_booking_feeds:index"))
     new.refresh_from_db()
     assert new.revoked_at is None
     client.force_login(users["booker"])

@@ -117,7 +117,7 @@ def test_free_busy_shows_times_only(client, pages, room, users, django_assert_ma
     assert "13:30" in body and "15:30" in body
     # The pending request blocks nothing: Thursday is free.
     assert "09:00" not in body
-    assert '<th scope="row">' in body and "<caption>" in body
+    assert '<th scope="row">' in body and '<caption id="free-busy-caption">' in body
     assert "Semaine précédente" in body and "Semaine suivante" in body
     previous = (monday - timedelta(days=7)).isoformat()
     assert f"?date={previous}" in body
@@ -210,6 +210,7 @@ def test_request_creates_pending_weekly_bookings_and_mails_in_dutch(
         {"contact_email": "not-an-email"},
         {"contact_phone": "call me"},
         {"date": "31/02/2026"},
+        {"date": "9999-12-31", "weeks": "12"},
         {"start_time": "25:00"},
         {"end_time": "17:00"},
         {"attendees": "0"},
