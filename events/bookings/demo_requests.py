@@ -50,8 +50,8 @@ PARTNER_REQUESTS = [
         "Réunion du conseil d'administration",
         2,
         1,
-        time(18, 30),
-        time(20, 30),
+        time(14, 0),
+        time(16, 0),
         1,
     ),
     (
@@ -62,8 +62,8 @@ PARTNER_REQUESTS = [
         "Infoavond voor ouders",
         3,
         3,
-        time(19, 0),
-        time(21, 0),
+        time(10, 0),
+        time(12, 0),
         1,
     ),
     (
@@ -74,8 +74,8 @@ PARTNER_REQUESTS = [
         "Monthly peer-support group",
         2,
         4,
-        time(18, 0),
-        time(19, 30),
+        time(13, 30),
+        time(15, 0),
         3,
     ),
 ]
@@ -124,29 +124,34 @@ def load_partner_requests(stdout) -> None:
         )
         if pending.exists():
             continue
-        first = monday + timedelta(weeks=ahead, days=weekday)
         slug = contact.split()[0].lower()
-        bookings = [
-            Booking(
-                room=room,
-                start=scheduling.make_aware(datetime.combine(first + timedelta(weeks=n), start)),
-                end=scheduling.make_aware(datetime.combine(first + timedelta(weeks=n), end)),
-                status=Booking.Status.REQUESTED,
-                source=Booking.Source.PARTNER,
-                purpose=purpose,
-                attendees=12,
-                organisation=organisation,
-                contact_name=contact,
-                contact_email=f"{slug}@example.org",
-                contact_phone="02 000 00 00",
-                language=language,
-            )
-            for n in range(weeks)
-        ]
-        try:
-            save_bookings(bookings, RuleContext(source=Booking.Source.PARTNER))
-        except BookingError as error:
-            stdout.write(f"Partner request of {organisation} not loaded: {error}")
-            continue
-        created += len(bookings)
+        # A closure or the rooms' opening hours may refuse a week: try the next ones.
+        for shift in range(4):
+            first = monday + timedelta(weeks=ahead + shift, days=weekday)
+            bookings = [
+                Booking(
+                    room=room,
+                    start=scheduling.make_aware(
+                        datetime.combine(first + timedelta(weeks=n), start)
+                    ),
+                    end=scheduling.make_aware(datetime.combine(first + timedelta(weeks=n), end)),
+                    status=Booking.Status.REQUESTED,
+                    source=Booking.Source.PARTNER,
+                    purpose=purpose,
+                    attendees=12,
+                    organisation=organisation,
+                    contact_name=contact,
+                    contact_email=f"{slug}@example.org",
+                    contact_phone="02 000 00 00",
+                    language=language,
+                )
+                for n in range(weeks)
+            ]
+            try:
+                save_bookings(bookings, RuleContext(source=Booking.Source.PARTNER))
+            except BookingError as error:
+                stdout.write(f"Partner request of {organisation} not loaded: {error}")
+                continue
+            created += len(bookings)
+            break
     stdout.write(f"Partner requests: {created} pending dates created")
