@@ -15,6 +15,7 @@ from maison.core.demo_tools import ensure_page, ensure_translations
 from maison.core.models import HomePage
 
 from .bookings.demo import load_staff_bookings
+from .bookings.demo_requests import load_partner_requests
 from .calendars import load_calendars
 from .models import CalendarPage, EventPage, Occurrence, Room, Series
 
@@ -325,3 +326,4 @@ def load(stdout) -> None:
     ).count()
     stdout.write(f"Events: {len(EVENTS)} pages, {len(rooms)} rooms, {count} dates")
     load_staff_bookings(stdout)
+    load_partner_requests(stdout)

@@ -810,3 +810,4 @@ class EventPage(SeriesOwnerMixin, BasePage):
 
 # Room bookings live in their own module (models registered in this app).
 from .bookings.models import *  # noqa: E402, F403
+from .bookings.pages import RoomsPage  # noqa: E402, F401

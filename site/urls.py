@@ -10,6 +10,7 @@ from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.bookings.feeds import feed_view as booking_feed_view
 from maison.core.ratelimit import failure_ratelimit, ratelimit
 from maison.core.sitemaps import MultilingualSitemap
 from maison.core.views import healthz, robots_txt
@@ -35,6 +36,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    # Private booking feeds: the token is the only key (see events/bookings/feeds.py).
+    path("bookings/feed/<str:token>.ics", booking_feed_view, name="booking_feed"),
 ]
 
 if settings.SERVE_MEDIA:

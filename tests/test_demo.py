@@ -16,8 +16,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from directory.models import AssociationPage, DirectoryPage
+from events.bookings.demo_requests import PARTNER_REQUESTS
 from events.bookings.groups import APPROVERS, BOOKERS
-from events.models import Booking, EventPage, Occurrence, Room, Series
+from events.models import Booking, EventPage, Occurrence, Room, RoomsPage, Series
 from maison.activities.models import ActivityIndexPage, ActivityPage
 from maison.core.demo import DEMO_PASSWORD
 from maison.core.models import HomePage, StandardPage
@@ -53,6 +54,7 @@ def test_demo_loads_twice_and_every_section_shows_in_three_languages(demo_client
     check_activities(demo_client)
     check_directory(demo_client)
     check_bookings(demo_client)
+    check_partner_requests(demo_client)
 
 
 def check_core(client):
@@ -159,3 +161,17 @@ def check_bookings(client):
     mine = client.get(reverse("events_bookings:index") + "?mine=true").content.decode()
     assert "Conseil des jeunes" in mine
     client.logout()
+
+
+def check_partner_requests(client):
+    pending = Booking.objects.filter(status=Booking.Status.REQUESTED, source=Booking.Source.PARTNER)
+    # Twice loaded, still one set of requests.
+    assert pending.count() == sum(item[-1] for item in PARTNER_REQUESTS)
+    assert {b.language for b in pending} == {"fr", "nl", "en"}
+    assert RoomsPage.objects.live().count() == 3
+    for path in ("/fr/salles/", "/nl/zalen/", "/en/rooms/"):
+        assert client.get(path).status_code == 200, path
+    page = RoomsPage.objects.get(locale__language_code="en")
+    room = pending.first().room
+    url = page.url + page.reverse_subpage("room", kwargs={"room_id": room.pk})
+    assert client.get(url).status_code == 200

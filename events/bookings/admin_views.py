@@ -28,6 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .. import scheduling
 from ..models import Room
 from . import services
+from .feed_admin import FeedViewSet
 from .forms import BookingForm, CancelForm, DecisionForm
 from .models import Booking
 from .privacy import HolderLabels
@@ -381,6 +382,7 @@ class BookingGroup(ViewSetGroup):
         BookingViewSet("events_bookings"),
         MyBookingsViewSet("events_booking_mine"),
         UsageViewSet("events_booking_usage"),
+        FeedViewSet("events_booking_feeds"),
     ]
 
 

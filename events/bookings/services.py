@@ -209,10 +209,11 @@ def cancel(booking: Booking, user, reason: str = "") -> Booking:
 
 
 def _notify(booking: Booking) -> None:
+    """The decision email, in the requester's language, once the decision is committed."""
     if booking.source == Booking.Source.PARTNER and booking.contact_email:
         from .emails import send_decision
 
-        send_decision(booking)
+        transaction.on_commit(lambda: send_decision(booking), robust=True)
 
 
 # -- recurring bookings -----------------------------------------------------------------

@@ -41,3 +41,18 @@ class PendingPanel(Component):
 
     def get_context_data(self, parent_context):
         return {"count": self.count}
+
+
+@hooks.register("register_account_menu_item")
+def calendar_feeds_account_item(request):
+    from django.urls import reverse
+
+    from .feeds import VIEW_PERMISSION
+
+    if not request.user.has_perm(VIEW_PERMISSION):
+        return None
+    return {
+        "url": reverse("events_booking_feeds:index"),
+        "label": _("My calendar feeds"),
+        "help_text": _("Private addresses to follow room bookings in your calendar app."),
+    }

@@ -148,7 +148,9 @@ def test_week_view_lists_bookings_and_hides_private_purposes(client, users, room
     assert missing.status_code == 404
 
 
-def test_queue_approve_and_reject(client, users, room, mailoutbox):
+def test_queue_approve_and_reject(
+    client, users, room, mailoutbox, django_capture_on_commit_callbacks
+):
     room.requires_approval = True
     room.partner_requests = True
     room.save()
@@ -173,11 +175,13 @@ def test_queue_approve_and_reject(client, users, room, mailoutbox):
     services.save_bookings([first, second], RuleContext(source=Booking.Source.PARTNER))
     client.force_login(users["approver"])
     decide = "events_booking_queue:decide"
-    client.post(reverse(decide, args=[first.pk]), {"decision": "approve"})
-    client.post(reverse(decide, args=[second.pk]), {"decision": "reject", "reason": ""})
-    second.refresh_from_db()
-    assert second.status == Booking.Status.REQUESTED  # a rejection needs a reason
-    client.post(reverse(decide, args=[second.pk]), {"decision": "reject", "reason": "Complet"})
+    # Decision emails leave after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse(decide, args=[first.pk]), {"decision": "approve"})
+        client.post(reverse(decide, args=[second.pk]), {"decision": "reject", "reason": ""})
+        second.refresh_from_db()
+        assert second.status == Booking.Status.REQUESTED  # a rejection needs a reason
+        client.post(reverse(decide, args=[second.pk]), {"decision": "reject", "reason": "Complet"})
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (Booking.Status.CONFIRMED, Booking.Status.REJECTED)
