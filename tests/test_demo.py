@@ -16,6 +16,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from directory.models import AssociationPage, DirectoryPage
+from events.bookings.demo import APPROVER_USERNAME, BOOKER_USERNAME
 from events.bookings.demo_requests import PARTNER_REQUESTS
 from events.bookings.groups import APPROVERS, BOOKERS
 from events.models import Booking, EventPage, Occurrence, Room, RoomsPage, Series
@@ -146,8 +147,8 @@ def check_bookings(client):
     assert confirmed.filter(source=Booking.Source.WORKSHOP).count() > 100
 
     User = get_user_model()
-    booker = User.objects.get(username="editeur-booker")
-    approver = User.objects.get(username="editeur-approver")
+    booker = User.objects.get(username=BOOKER_USERNAME)
+    approver = User.objects.get(username=APPROVER_USERNAME)
     assert booker.check_password(DEMO_PASSWORD) and approver.check_password(DEMO_PASSWORD)
     assert booker.groups.filter(name=BOOKERS).exists()
     assert approver.groups.filter(name=APPROVERS).exists()

@@ -1,6 +1,6 @@
 """Demo of room bookings, staff side (idempotent; called at the end of ``events.demo.load``):
 the six rooms of the Maison with their rules, the "Room bookers" and "Room approvers"
-groups with the demo users editeur-booker and editeur-approver, a term of single
+groups with the demo users editeur.salles and editeur.approbation, a term of single
 bookings, one weekly recurring booking and two requests waiting for approval.
 
 The workshops of the events and activities demos hold their own slots; the bookings here
@@ -25,8 +25,8 @@ from .groups import APPROVERS, BOOKERS, ensure_booking_groups
 from .models import Booking
 from .rules import RuleContext
 
-BOOKER_USERNAME = "editeur-booker"
-APPROVER_USERNAME = "editeur-approver"
+BOOKER_USERNAME = "editeur.salles"
+APPROVER_USERNAME = "editeur.approbation"
 
 OFFICE_HOURS = [(weekday, time(8, 30), time(17, 30)) for weekday in range(5)]
 
