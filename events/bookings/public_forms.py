@@ -10,16 +10,17 @@ from datetime import datetime, timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maison.core.forms import PublicFormMixin, honeypot_field
+
 from .. import scheduling
 from .models import Booking
 
-HONEYPOT_FIELD = "website"
 MAX_WEEKS = 12
 MIN_YEAR, MAX_YEAR = 2000, 2100
 PHONE_RE = re.compile(r"[+0-9 ./()-]{6,30}")
 
 
-class PartnerRequestForm(forms.Form):
+class PartnerRequestForm(PublicFormMixin, forms.Form):
     organisation = forms.CharField(label=_("Organisation"), max_length=200)
     contact_name = forms.CharField(label=_("Contact person"), max_length=120)
     contact_email = forms.EmailField(label=_("Email"), max_length=254)
@@ -47,8 +48,7 @@ class PartnerRequestForm(forms.Form):
         initial=1,
         help_text=_("1 for this date only; 2 to 12 for the same day and time every week."),
     )
-    # Honeypot: hidden from people (and from assistive technologies), filled by bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,11 +63,6 @@ class PartnerRequestForm(forms.Form):
         self.fields["contact_phone"].widget.input_type = "tel"
         self.fields["attendees"].widget.attrs["inputmode"] = "numeric"
         self.fields["weeks"].widget.attrs["inputmode"] = "numeric"
-        honeypot = self.fields[HONEYPOT_FIELD].widget
-        honeypot.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def clean_date(self):
         day = self.cleaned_data["date"]
@@ -92,21 +87,6 @@ class PartnerRequestForm(forms.Form):
             if cleaned.get(name):
                 cleaned[name] = " ".join(cleaned[name].split())
         return cleaned
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            described_by = []
-            if field.help_text:
-                described_by.append(f"{name}-help")
-            if name in self.errors:
-                described_by.append(f"{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-
-    def visible_request_fields(self):
-        return [self[name] for name in self.fields if name != HONEYPOT_FIELD]
 
     def build_bookings(self, room, language: str) -> list[Booking]:
         """One unsaved REQUESTED partner booking per week (wall time in Brussels)."""

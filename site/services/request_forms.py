@@ -6,19 +6,19 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maison.core.forms import PublicFormMixin, honeypot_field
+
 from .models import TechnopreventionRequest
 
-HONEYPOT_FIELD = "website"
 POSTCODE_RE = re.compile(r"^1\d{3}$")  # Brussels-Capital Region postcodes
 
 
-class TechnopreventionRequestForm(forms.ModelForm):
+class TechnopreventionRequestForm(PublicFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that the service uses these details to answer my request."),
         error_messages={"required": _("Tick this box so that we may answer you.")},
     )
-    # Honeypot: hidden from people (and from assistive technologies), filled by bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = honeypot_field()
 
     class Meta:
         model = TechnopreventionRequest
@@ -50,11 +50,6 @@ class TechnopreventionRequestForm(forms.ModelForm):
             self.fields[name].widget.attrs["autocomplete"] = value
         self.fields["phone"].widget.input_type = "tel"
         self.fields["postcode"].widget.attrs["inputmode"] = "numeric"
-        honeypot = self.fields[HONEYPOT_FIELD].widget
-        honeypot.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
@@ -78,18 +73,3 @@ class TechnopreventionRequestForm(forms.ModelForm):
         if phone and not re.fullmatch(r"[+0-9 ./()-]{6,30}", phone):
             self.add_error("phone", _("Enter a phone number with digits only, e.g. 02 000 00 00."))
         return cleaned
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            described_by = []
-            if field.help_text:
-                described_by.append(f"{name}-help")
-            if name in self.errors:
-                described_by.append(f"{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-
-    def visible_request_fields(self):
-        return [self[name] for name in self.fields if name != HONEYPOT_FIELD]
