@@ -181,9 +181,9 @@ def _series_events(series, occurrences, owner: OwnerInfo, now) -> list[icalendar
     return events
 
 
-def build_calendar(occurrences, owners: dict[int, OwnerInfo], name: str) -> bytes:
-    """An iCalendar file of these occurrences (each with series, page and room loaded)."""
-    now = timezone.now()
+def new_calendar(name: str, refresh_hours: int) -> icalendar.Calendar:
+    """An empty published calendar with its name, time zone and how often clients should
+    fetch it again (every feed of the site starts from this)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -191,8 +191,16 @@ def build_calendar(occurrences, owners: dict[int, OwnerInfo], name: str) -> byte
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", conf.local_zone().key)
-    calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT6H")
+    refresh = timedelta(hours=refresh_hours)
+    calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", f"PT{refresh_hours}H")
+    return calendar
+
+
+def build_calendar(occurrences, owners: dict[int, OwnerInfo], name: str) -> bytes:
+    """An iCalendar file of these occurrences (each with series, page and room loaded)."""
+    now = timezone.now()
+    calendar = new_calendar(name, refresh_hours=6)
     grouped = defaultdict(list)
     series_by_pk = {}
     for occurrence in occurrences:

@@ -2,8 +2,10 @@
 
 - A token with a room: that room's confirmed bookings. A token without a room: the
   user's own bookings and those of their groups (requested ones as TENTATIVE).
-- Shown as the token's owner may see them *now*: private bookings of other teams read
-  "Busy (private booking)" with no purpose, team or organisation. Contact details of
+- Shown as the token's owner may see them *now*, by the staff privacy rule
+  (``privacy.HolderLabels``): what they may not read (other teams' private bookings, or
+  every other booking for staff who may only view) reads "Busy (private booking)" with
+  no purpose, team or organisation. Contact details of
   partners never appear.
 - A wrong or revoked token, or an owner who is inactive or lost the right to see
   bookings, answers 404 (nothing tells a guesser which case it is).
@@ -22,8 +24,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .. import conf
-from ..ics import PRODID
+from ..ics import new_calendar
 from .models import Booking, CalendarFeedToken
+from .privacy import HolderLabels
 
 VIEW_PERMISSION = "events.view_booking"
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
@@ -55,28 +58,10 @@ def feed_bookings(token: CalendarFeedToken, now=None):
     return qs.active().filter(Q(booked_by=user) | Q(group__in=user.groups.all()))
 
 
-def _may_read(booking: Booking, user, group_ids: set[int]) -> bool:
-    return (
-        user.is_superuser
-        or not booking.is_private
-        or booking.booked_by_id == user.pk
-        or (booking.group_id is not None and booking.group_id in group_ids)
-    )
-
-
 def build_feed(token: CalendarFeedToken, bookings, name: str) -> bytes:
-    user = token.user
-    group_ids = set(user.groups.values_list("pk", flat=True))
+    privacy = HolderLabels(token.user)
     now = timezone.now()
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", conf.local_zone().key)
-    calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT1H")
+    calendar = new_calendar(name, refresh_hours=1)
     zone = conf.local_zone()
     years = []
     for booking in bookings:
@@ -87,7 +72,7 @@ def build_feed(token: CalendarFeedToken, bookings, name: str) -> bytes:
         event.add("dtstart", booking.start.astimezone(zone))
         event.add("dtend", booking.end.astimezone(zone))
         event.add("location", booking.room.name)
-        if _may_read(booking, user, group_ids):
+        if privacy.may_read(booking):
             summary = booking.purpose
             team = booking.group.name if booking.group_id else booking.organisation
             if team:

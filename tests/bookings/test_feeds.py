@@ -89,6 +89,24 @@ def test_room_feed_hides_other_teams_private_bookings(client, users, room, booki
     assert str(start.tzinfo) == "Europe/Brussels"
 
 
+def test_room_feed_of_a_viewer_shows_busy_times_only(client, room, bookings, groups):
+    """Staff who may view bookings but not book see free/busy, in the feed as in the
+    admin: no purpose, not even of bookings that are not private."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    viewers = Group.objects.create(name="Viewers")
+    viewers.permissions.add(Permission.objects.get(codename="view_booking"))
+    viewer = get_user_model().objects.create_user("viewer", "viewer@example.org", "pw")
+    viewer.groups.add(viewers)
+    token = CalendarFeedToken.objects.create(user=viewer, room=room)
+    events, _calendar = events_of(feed(client, token))
+    assert len(events) == 3
+    body = feed(client, token).content.decode()
+    for purpose in ("Mon entretien", "Entretien victime", "Réunion de pôle", "Médiation"):
+        assert purpose not in body
+
+
 def test_user_feed_lists_own_and_team_bookings(client, users, room, bookings, groups):
     token = CalendarFeedToken.objects.create(user=users["booker"])
     events, _calendar = events_of(feed(client, token))
