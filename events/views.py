@@ -263,23 +263,29 @@ def month(request, page):
     return TemplateResponse(request, "events/calendar_month.html", context)
 
 
+def requested_week_day(request, notices: list[str]) -> date:
+    """The day of ``?date=YYYY-MM-DD`` (years 2000 to 2100), else today with a notice when
+    something unreadable was given: the week views of calendars and of rooms use it."""
+    today = timezone.localdate()
+    raw = request.GET.get("date", "")
+    if not raw:
+        return today
+    try:
+        chosen = date.fromisoformat(raw[:10])
+    except ValueError:
+        chosen = None
+    if chosen is None or not MIN_YEAR <= chosen.year <= MAX_YEAR:
+        notices.append(
+            _("“%(value)s” is not a date (YYYY-MM-DD): showing this week.") % {"value": raw[:20]}
+        )
+        return today
+    return chosen
+
+
 def week(request, page):
     notices: list[str] = []
     state = filters.parse_filters(request)
-    today = timezone.localdate()
-    raw = request.GET.get("date", "")
-    chosen = today
-    if raw:
-        try:
-            chosen = date.fromisoformat(raw[:10])
-            if not MIN_YEAR <= chosen.year <= MAX_YEAR:
-                raise ValueError
-        except ValueError:
-            notices.append(
-                _("“%(value)s” is not a date (YYYY-MM-DD): showing this week.")
-                % {"value": raw[:20]}
-            )
-            chosen = today
+    chosen = requested_week_day(request, notices)
     monday = chosen - timedelta(days=chosen.weekday())
     sunday = monday + timedelta(days=6)
     start = scheduling.make_aware(datetime.combine(monday, time.min))

@@ -23,6 +23,7 @@ from maison.core.ratelimit import RateLimit, rate_limited_response
 
 from .. import scheduling
 from ..models import Room
+from ..views import requested_week_day
 from . import services
 from .models import Booking
 from .public_forms import PartnerRequestForm
@@ -125,27 +126,10 @@ def week_slots(room: Room, monday: date) -> list[DaySlots]:
     return result
 
 
-def _chosen_day(request, notices) -> date:
-    today = timezone.localdate()
-    raw = request.GET.get("date", "")
-    if not raw:
-        return today
-    try:
-        chosen = date.fromisoformat(raw[:10])
-        if not MIN_YEAR <= chosen.year <= MAX_YEAR:
-            raise ValueError
-    except ValueError:
-        notices.append(
-            _("“%(value)s” is not a date (YYYY-MM-DD): showing this week.") % {"value": raw[:20]}
-        )
-        return today
-    return chosen
-
-
 def free_busy(request, page, room_id):
     room = _room_or_404(room_id)
     notices: list[str] = []
-    chosen = _chosen_day(request, notices)
+    chosen = requested_week_day(request, notices)
     monday = chosen - timedelta(days=chosen.weekday())
     previous = monday - timedelta(days=7)
     following = monday + timedelta(days=7)
