@@ -7,10 +7,11 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from events import scheduling
 from events.bookings import services
-from events.bookings.groups import BOOKERS, ensure_booking_groups
+from events.bookings.groups import APPROVERS, BOOKERS, ensure_booking_groups
 from events.bookings.rules import RuleContext
 from events.models import Booking, Room
 from maison.core.testing import build_site_tree
@@ -20,10 +21,10 @@ from .conftest import DESKTOP, PHONE, assert_accessible
 PASSWORD = "un-mot-de-passe-solide-42"
 
 
-def _login(session, next_url):
+def _login(session, next_url, username="reservation"):
     page = session.page
     session.goto(f"/admin/login/?next={next_url}")
-    page.fill("#id_username", "reservation")
+    page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(f"**{next_url}*")
@@ -101,3 +102,26 @@ def test_day_timeline_and_week_view_are_accessible(make_session, booked_day, vie
     session.goto(f"/admin/events_booking_find/?date={day:%Y-%m-%d}&start=10:30&duration=60")
     assert page.locator("#free-rooms").is_visible()
     assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_usage_report_is_accessible(make_session, booked_day, viewport):
+    day, _rooms = booked_day
+    approver = get_user_model().objects.create_user("approbation", "a@example.org", PASSWORD)
+    approver.groups.add(ensure_booking_groups()[APPROVERS])
+    session = make_session(viewport)
+    page = session.page
+    _login(session, "/admin/events_booking_usage/", username="approbation")
+    session.goto(f"/admin/events_booking_usage/?month={day:%Y-%m}")
+    rooms_table = page.locator("#usage-rooms-caption").locator("xpath=..")
+    # 2 h in the "Salle polyvalente" (10:00-12:00): the room's row shows it.
+    row = rooms_table.locator("tbody tr", has_text="Salle polyvalente")
+    assert row.locator("td").first.inner_text() == "2,0"  # French admin: decimal comma
+    assert_accessible(page)
+    # The month links work with the keyboard.
+    following = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    page.locator(".bookings-nav a", has_text=_("Next month")).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**?month={following:%Y-%m}")
+    assert page.locator("#usage-month").input_value() == f"{following:%Y-%m}"
