@@ -3,9 +3,10 @@
 Off unless ``WAGTAILFRONTENDCACHE`` is set (``env.frontend_cache_config``: the
 ``FRONTEND_CACHE_*`` variables). Wagtail's own app would purge on publish and unpublish
 only; these handlers (connected in ``core/apps.py``) also purge a page's old and new URLs
-when it moves, and its URLs when it is deleted. Each purge lists the page's URL in every
-language (``WAGTAILFRONTENDCACHE_LANGUAGES``) and its ``get_cached_paths()`` (the
-sub-views of routable pages), and runs as a django-tasks task
+when it moves, and its URLs when it is deleted. Each purge lists the URLs of the page and of its
+live translations (their real slugs: ``WAGTAILFRONTENDCACHE_LANGUAGES = []`` stops Wagtail
+from guessing ``/nl/<French slug>/``), each with its ``get_cached_paths()`` (the sub-views
+of routable pages), and runs as a django-tasks task
 (``purge_urls_from_cache_task``): in the request with the immediate backend, in the
 worker with the database backend.
 
@@ -31,10 +32,14 @@ def enabled() -> bool:
 def purge_page(sender=None, instance=None, **kwargs) -> None:
     if instance is None or not enabled():
         return
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     try:
-        purge_page_from_cache(instance)
+        batch = PurgeBatch()
+        batch.add_page(instance)
+        # The other languages' pages name this one in their language switcher.
+        batch.add_pages(instance.get_translations().live())
+        batch.purge()
     except Exception:  # a CDN problem must never stop an editor from publishing
         logger.exception("event=frontend_cache_purge_failed page=%s", instance.pk)
 

@@ -160,6 +160,7 @@ PAGE_CACHE_SKIP_PARAMS = ("q",)  # free-text search terms are never stored
 # CDN / purging proxy invalidation (wagtail.contrib.frontend_cache, see
 # maison/core/frontend_cache.py): off unless a FRONTEND_CACHE_* variable is set.
 WAGTAILFRONTENDCACHE = frontend_cache_config()
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # purge translations at their own URLs (frontend_cache.py)
 
 # Email: EMAIL_URL (console by default, so nothing leaves a developer's machine).
 globals().update(email_config(env_str("EMAIL_URL")))

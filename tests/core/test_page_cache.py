@@ -326,3 +326,74 @@ def test_saving_a_standard_page_type_is_known_to_change_pages():
     assert changes_public_pages(StandardPage)
     assert changes_public_pages(Redirect)
     assert not changes_public_pages(Revision)
+
+
+def load_base_settings(monkeypatch, **env):
+    """maison.settings.base evaluated afresh with ``env`` (the running settings stay)."""
+    import importlib.util
+    from pathlib import Path
+
+    import maison.settings
+
+    for name, value in env.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    path = Path(maison.settings.__file__).with_name("base.py")
+    spec = importlib.util.spec_from_file_location("maison.settings._probe", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_redis_cache_when_redis_url_is_set(monkeypatch):
+    base = load_base_settings(monkeypatch, REDIS_URL="redis://127.0.0.1:6379/3")
+    cache = base.CACHES["default"]
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/3"
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    base = load_base_settings(monkeypatch, REDIS_URL=None)
+    assert base.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert base.MIDDLEWARE[0] == "maison.core.page_cache.PageCacheMiddleware"
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/3"
+
+
+def redis_available() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.skipif(not redis_available(), reason="no Redis on 127.0.0.1:6379")
+def test_round_trip_through_redis(client, page, settings):
+    import redis
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": "maison-test",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()  # this worktree's own Redis database
+    try:
+        assert state(client.get("/fr/horaires/")) == "miss"
+        hit = client.get("/fr/horaires/")
+        assert state(hit) == "hit"
+        assert "Ouvert le lundi." in hit.content.decode()
+        keys = redis.Redis.from_url(REDIS_TEST_URL).keys("maison-test:*maison:page:*")
+        assert len(keys) == 1
+        page.intro = "Ouvert le mardi."
+        page.save_revision().publish()
+        assert "Ouvert le mardi." in client.get("/fr/horaires/").content.decode()
+    finally:
+        cache.clear()
