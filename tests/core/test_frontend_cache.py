@@ -70,9 +70,7 @@ def test_routable_pages_list_their_sub_views(site_tree, purged):
     calendar = CalendarPage(title="Agenda", slug="agenda")
     site_tree.home.add_child(instance=calendar)
     calendar.save_revision().publish()
-    assert {"fr/agenda/", "fr/agenda/month/", "fr/agenda/week/", "fr/agenda/ics/"} <= paths(
-        purged
-    )
+    assert {"fr/agenda/", "fr/agenda/month/", "fr/agenda/week/", "fr/agenda/ics/"} <= paths(purged)
 
 
 def test_nothing_is_purged_when_not_configured(page, settings):

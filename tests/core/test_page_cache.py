@@ -56,6 +56,7 @@ def test_second_anonymous_get_is_a_hit_without_queries(client, page, django_asse
     assert second["Cache-Control"] == PUBLIC
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert "Set-Cookie" not in second
+    assert b"wagtail-userbar" not in second.content
 
 
 def test_head_reads_what_a_get_stored(client, page):
@@ -148,9 +149,7 @@ def test_logged_in_staff_never_get_nor_fill_stored_pages(client, staff_client, p
         assert state(response) == "skip"
         assert "private" in response["Cache-Control"]
         assert "no-store" in response["Cache-Control"]
-        assert 'id="wagtail-userbar"' in response.content.decode() or b"userbar" in (
-            response.content
-        )
+        assert b"wagtail-userbar" in response.content
 
 
 def test_staff_visit_does_not_fill_the_cache(client, staff_client, page):
@@ -320,8 +319,9 @@ def test_pages_render_when_redis_is_down(client, page, settings):
 
 
 def test_saving_a_standard_page_type_is_known_to_change_pages():
-    from maison.core.page_cache import changes_public_pages
     from wagtail.models import Revision
+
+    from maison.core.page_cache import changes_public_pages
 
     assert changes_public_pages(StandardPage)
     assert changes_public_pages(Redirect)
