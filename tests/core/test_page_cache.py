@@ -397,3 +397,26 @@ def test_round_trip_through_redis(client, page, settings):
         assert "Ouvert le mardi." in client.get("/fr/horaires/").content.decode()
     finally:
         cache.clear()
+
+
+def test_regenerating_dates_in_bulk_starts_a_new_content_version(site_tree):
+    from events.factories import EventPageFactory, SeriesFactory
+    from events.services import sync_series
+    from maison.core.navigation import content_version
+
+    series = SeriesFactory(page=EventPageFactory(parent=site_tree.home))
+    before = content_version()
+    sync_series([series])  # occurrences are written in bulk: no save signal per date
+    assert content_version() != before
+
+
+def test_preview_requests_are_never_marked(rf, page):
+    from maison.core.wagtail_hooks import allow_page_cache
+
+    request = rf.get("/fr/horaires/")
+    request.is_preview = True
+    allow_page_cache(page, request, (), {})
+    assert not getattr(request, "_maison_page_cache_marked", False)
+    request = rf.get("/fr/horaires/")
+    allow_page_cache(page, request, (), {})
+    assert request._maison_page_cache_marked
