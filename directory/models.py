@@ -154,6 +154,10 @@ class DirectoryPage(RoutablePageMixin, BasePage):
 
         return csv_response(self, request)
 
+    def get_cached_paths(self):
+        """What a CDN purge lists on publish (filtered variants expire with s-maxage)."""
+        return ["/", "/export/hsds/", "/export/csv/"]
+
 
 class AssociationPage(BasePage):
     """One partner association, matching what social.brussels holds per organisation."""

@@ -712,6 +712,10 @@ class CalendarPage(RoutablePageMixin, BasePage):
 
         return views.page_feed(request, self, page_id)
 
+    def get_cached_paths(self):
+        """What a CDN purge lists on publish (filtered variants expire with s-maxage)."""
+        return ["/", "/month/", "/week/", "/ics/"]
+
     def get_sitemap_urls(self, request=None):
         return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from maison.core.navigation import invalidate_navigation
+
 from . import scheduling
 from .bookings.services import sync_series_bookings
 from .models import Series
@@ -42,6 +44,8 @@ def sync_series(series_list, now: datetime | None = None, metadata=None) -> sche
                 Series.objects.filter(pk=series.pk).update(**changed)
         result += series.sync_occurrences(now=now, holidays=holidays)
         sync_series_bookings(series, now=now)  # rooms of workshop dates (events.bookings)
+    # Dates are written in bulk (no save signals): pages that show them change now.
+    invalidate_navigation()
     return result
 
 

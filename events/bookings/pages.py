@@ -59,5 +59,11 @@ class RoomsPage(RoutablePageMixin, BasePage):
 
         return public_views.request_sent(request, self)
 
+    def get_cached_paths(self):
+        """What a CDN purge lists on publish: the list and each room's free/busy week."""
+        from .public_views import requestable_rooms
+
+        return ["/", *(f"/{pk}/" for pk in requestable_rooms().values_list("pk", flat=True))]
+
     def get_sitemap_urls(self, request=None):
         return [{"location": self.get_full_url(request), "lastmod": self.last_published_at}]

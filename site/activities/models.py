@@ -176,6 +176,10 @@ class ActivityIndexPage(RoutablePageMixin, BasePage):
 
         return views.drop_in(request, self)
 
+    def get_cached_paths(self):
+        """What a CDN purge lists on publish (filtered variants expire with s-maxage)."""
+        return ["/", "/stages/", "/drop-in/"]
+
     def get_sitemap_urls(self, request=None):
         url = self.get_full_url(request)
         if not url:

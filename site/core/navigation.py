@@ -54,14 +54,20 @@ def invalidate_navigation(**_kwargs) -> None:
     transaction.on_commit(bump)
 
 
+def content_version() -> str:
+    """The current navigation version. The page cache (``core.page_cache``) keys whole
+    pages with it too: one version, bumped by every change to what public pages show."""
+    version = cache.get(NAVIGATION_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(NAVIGATION_VERSION_KEY, version, None)
+        version = cache.get(NAVIGATION_VERSION_KEY, version)
+    return version
+
+
 def _cached(request, name: str, *parts, build):
     if not hasattr(request, "_maison_navigation_version"):
-        version = cache.get(NAVIGATION_VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            cache.add(NAVIGATION_VERSION_KEY, version, None)
-            version = cache.get(NAVIGATION_VERSION_KEY, version)
-        request._maison_navigation_version = version
+        request._maison_navigation_version = content_version()
     site = current_site(request)
     key = ":".join(
         str(part)

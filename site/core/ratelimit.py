@@ -2,7 +2,9 @@
 
 Counts requests per client in fixed windows. The client is a salted SHA-256 hash of its
 IP address, so no address is stored in the cache. With several processes the cache must be
-shared (Redis via REDIS_URL); the in-process default counts per process.
+shared (Redis via REDIS_URL); the in-process default counts per process. When Redis is
+down the limits fail open: requests go through (and a warning is logged) rather than every
+form answering 429 or 500.
 
 The Wagtail admin's login and password-reset forms are limited in ``maison/urls.py``
 (``ADMIN_LOGIN_RATE_LIMIT`` failed attempts per 15 minutes, ``failure_ratelimit``).
@@ -15,12 +17,15 @@ Usage in a view or a page's ``serve``::
 """
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
+
+logger = logging.getLogger(__name__)
 
 # Behind a reverse proxy, set RATELIMIT_IP_HEADER (e.g. "HTTP_X_REAL_IP") to the header
 # that the proxy sets; never trust a client-supplied X-Forwarded-For by default.
@@ -48,10 +53,16 @@ class RateLimit:
         key = self.key(request)
         cache.add(key, 0, timeout=self.period)
         try:
-            return cache.incr(key)
+            count = cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, timeout=self.period)
             return 1
+        if count is None:
+            # The cache is down (django-redis ignores the error and returns None): fail
+            # open, so that people can still send a form; /healthz reports the outage.
+            logger.warning("event=ratelimit_unavailable scope=%s", self.scope)
+            return 0
+        return count
 
     def count(self, request) -> int:
         """How many requests this client made in the window, without counting this one."""

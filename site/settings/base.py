@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import email_config, env_bool, env_int, env_list, env_str
+from .env import email_config, env_bool, env_int, env_list, env_str, frontend_cache_config
 
 # site/settings/base.py -> the project root (where manage.py lives)
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that a hit skips everything else and a miss sees the finished response
+    # (cookies, security headers). See maison/core/page_cache.py.
+    "maison.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "maison.core.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -119,18 +122,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Cache: Redis when REDIS_URL is set, process memory otherwise.
+# Cache: Redis when REDIS_URL is set (django-redis), process memory otherwise.
+# When Redis is down, every cache operation fails fast (half a second at most) and counts
+# as a miss instead of raising: pages, navigation and Wagtail's own caches still render
+# (from the database), rate limits let requests through (see core/ratelimit.py) and
+# /healthz answers 503. The failures are logged by the "maison.cache" logger.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "maison",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "maison.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache (maison/core/page_cache.py): whole public pages for anonymous visitors, in the
+# cache above, dropped at once when content changes and after PAGE_CACHE_SECONDS anyway
+# (also the s-maxage shared caches get). PAGE_CACHE_ENABLED=false turns off storing (the
+# Cache-Control headers stay). PAGE_CACHE_PROXY_SECONDS, when set, is sent as
+# X-Accel-Expires: how long nginx may keep a page (it cannot be purged on publish).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", -1)  # -1: no X-Accel-Expires
+PAGE_CACHE_MAX_QUERY_LENGTH = 200  # longer query strings are rendered, never stored
+PAGE_CACHE_SKIP_PARAMS = ("q",)  # free-text search terms are never stored
+# CDN / purging proxy invalidation (wagtail.contrib.frontend_cache, see
+# maison/core/frontend_cache.py): off unless a FRONTEND_CACHE_* variable is set.
+WAGTAILFRONTENDCACHE = frontend_cache_config()
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # purge translations at their own URLs (frontend_cache.py)
 
 # Email: EMAIL_URL (console by default, so nothing leaves a developer's machine).
 globals().update(email_config(env_str("EMAIL_URL")))

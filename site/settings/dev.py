@@ -1,7 +1,11 @@
 """Local development: DEBUG on, console email, SQLite unless DATABASE_URL says otherwise."""
 
 from .base import *  # noqa: F403
+from .env import env_bool
 
 DEBUG = True
 INTERNAL_IPS = ["127.0.0.1"]
 SERVE_MEDIA = True
+
+# Page cache: off, so that template and code changes show at once (Cache-Control stays).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

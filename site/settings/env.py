@@ -79,3 +79,47 @@ def email_config(url: str | None) -> dict:
     if "from" in query:
         config["DEFAULT_FROM_EMAIL"] = query["from"][0]
     return config
+
+
+def frontend_cache_config() -> dict | None:
+    """Wagtail's ``WAGTAILFRONTENDCACHE`` from ``FRONTEND_CACHE_*`` variables; None (off)
+    when none is set. Several may be set at once (e.g. a purging proxy and a CDN).
+
+    - ``FRONTEND_CACHE_HTTP_URL``: a cache that accepts HTTP ``PURGE`` (Varnish, nginx with a
+      purge module), e.g. ``http://127.0.0.1:6081/``;
+    - ``FRONTEND_CACHE_CLOUDFLARE_ZONE_ID`` and ``FRONTEND_CACHE_CLOUDFLARE_TOKEN`` (an API
+      token allowed to purge that zone);
+    - ``FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID`` (credentials from the usual ``AWS_*``
+      variables or the instance role);
+    - ``FRONTEND_CACHE_HOSTNAMES``: comma-separated hosts the purges are for (default: all).
+    """
+    backends = {}
+    url = env_str("FRONTEND_CACHE_HTTP_URL")
+    if url:
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+    zone = env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID")
+    token = env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN")
+    if zone or token:
+        if not (zone and token):
+            raise ImproperlyConfigured(
+                "Set both FRONTEND_CACHE_CLOUDFLARE_ZONE_ID and FRONTEND_CACHE_CLOUDFLARE_TOKEN."
+            )
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
+    distribution = env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID")
+    if distribution:
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+        }
+    hostnames = env_list("FRONTEND_CACHE_HOSTNAMES")
+    if hostnames:
+        for backend in backends.values():
+            backend["HOSTNAMES"] = hostnames
+    return backends or None

@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import DATABASES
+from .env import env_bool
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -21,3 +22,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: browser and concurrency tests use several threads.
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+# Page cache: off by default, so that a test that requests a page twice measures (and
+# inspects the context of) a real render; tests/core/test_page_cache.py turns it on.
+# `PAGE_CACHE_ENABLED=1 make test` runs the whole suite with it on, to hunt staleness.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
