@@ -79,3 +79,20 @@ def email_config(url: str | None) -> dict:
     if "from" in query:
         config["DEFAULT_FROM_EMAIL"] = query["from"][0]
     return config
+
+
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_config(name: str | None) -> dict:
+    """TASKS for a TASKS_BACKEND value: ``immediate`` (run in the enqueuing process) or
+    ``database`` (stored in PostgreSQL/SQLite for ``manage.py db_worker``)."""
+    name = (name or "").strip().lower()
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND {name!r} is not supported; use one of {sorted(TASK_BACKENDS)}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}

@@ -21,3 +21,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: browser and concurrency tests use several threads.
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+
+# -- Background tasks: run where they are enqueued (tests that need the database backend or
+# the dummy one switch with override_settings(TASKS=...)).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Renditions on the same local disk as the originals.
+STORAGES["renditions"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
