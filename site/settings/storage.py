@@ -65,7 +65,12 @@ def media_s3_config(environ: Mapping[str, str] | None = None) -> MediaS3Config |
         # No ACLs (S3 "bucket owner enforced"): the bucket policy alone decides what is public.
         "default_acl": None,
     }
-    private = {**common, "querystring_auth": True, "querystring_expire": 3600}
+    private = {
+        **common,
+        "querystring_auth": True,
+        "querystring_expire": 3600,
+        "signature_version": "s3v4",
+    }
     public = {
         **common,
         "querystring_auth": False,
