@@ -21,26 +21,32 @@ from functools import partial
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils.module_loading import import_string
 from django_tasks import task
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
-# kind -> builder: ``builder(ids) -> EmailMessage | None`` (None: nothing to send).
-MESSAGE_BUILDERS: dict[str, str] = {
-    "booking-received": "events.bookings.emails.received_message",
-    "booking-decision": "events.bookings.emails.decision_message",
-    "technoprevention-request": "maison.services.emails.request_notice",
-}
+# Apps register their messages with this Wagtail hook (in their wagtail_hooks.py, which
+# Wagtail imports in every process, the worker included): a function returning
+# ``{kind: builder}``, where ``builder(ids) -> EmailMessage | None`` (None: nothing to send,
+# e.g. the rows were purged). ``core`` never imports a feature app.
+EMAIL_MESSAGES_HOOK = "maison_email_messages"
 
 
 class EmailNotSent(Exception):
     """Raised by the task when the mail server refused; names no address."""
 
 
+def message_builders() -> dict[str, Callable[[list[int]], EmailMessage | None]]:
+    builders = {}
+    for hook in hooks.get_hooks(EMAIL_MESSAGES_HOOK):
+        builders.update(hook())
+    return builders
+
+
 def _builder(kind: str) -> Callable[[list[int]], EmailMessage | None]:
     try:
-        return import_string(MESSAGE_BUILDERS[kind])
+        return message_builders()[kind]
     except KeyError:
         raise ValueError(f"Unknown email kind {kind!r}.") from None
 
