@@ -295,8 +295,8 @@ if _media_s3 is not None:
         _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], *_media_s3.origins]
 
 # -- Background tasks --------------------------------------------------------------------
-# django-tasks (the backport of Django 6's tasks, which Wagtail 8 uses for its reference
-# index, file deletions and focal points) and every email the site sends
+# django-tasks (the backport of Django 6's tasks, which Wagtail 8 uses for its search
+# and reference indexes, file deletions and focal points) and every email the site sends
 # (maison/core/tasks.py). TASKS_BACKEND: "immediate" runs a task in the process that
 # enqueues it (development, tests); "database" stores it for `manage.py db_worker`
 # (production's default, see production.py and docs/DEPLOYMENT.md "Background tasks").

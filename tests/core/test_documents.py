@@ -10,9 +10,15 @@ from wagtail.models import Collection, CollectionViewRestriction
 PDF = b"%PDF-1.4\n% private report\n"
 
 
+def root_collection():
+    """The root collection (a migration creates it; a transactional test elsewhere in the
+    same process flushes it)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def private_collection(db):
-    collection = Collection.get_first_root_node().add_child(name="Coordination")
+    collection = root_collection().add_child(name="Coordination")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
@@ -21,7 +27,7 @@ def private_collection(db):
 
 def make_document(name: str, content: bytes, collection=None):
     Document = get_document_model()
-    collection = collection or Collection.get_first_root_node()
+    collection = collection or root_collection()
     document = Document(title=name, collection=collection)
     document.file.save(name, ContentFile(content), save=False)
     document.save()
@@ -32,7 +38,9 @@ def body(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def test_private_document_redirects_anonymous_visitors_to_login(client, private_collection):
+def test_private_document_redirects_anonymous_visitors_to_login(
+    client, private_collection, site_tree
+):
     document = make_document("rapport-probe.pdf", PDF, private_collection)
     response = client.get(document.url)
     assert response.status_code == 302
