@@ -25,6 +25,7 @@ from .. import scheduling
 from ..models import Room
 from ..views import requested_week_day
 from . import services
+from .emails import send_confirmation
 from .models import Booking
 from .public_forms import PartnerRequestForm
 from .rules import RuleContext
@@ -203,7 +204,8 @@ def request_form(request, page, room_id):
                         services.save_bookings(
                             bookings, RuleContext(user=None, source=Booking.Source.PARTNER)
                         )
-                        transaction.on_commit(lambda: _send_confirmation(bookings), robust=True)
+                        # Enqueued when the bookings commit; sent by the task worker.
+                        send_confirmation(bookings)
                 except services.BookingError as error:
                     errors = error.messages
             if not errors:
@@ -233,12 +235,6 @@ def request_form(request, page, room_id):
         },
         status=status,
     )
-
-
-def _send_confirmation(bookings: list[Booking]) -> None:
-    from .emails import send_confirmation
-
-    send_confirmation(bookings)
 
 
 def request_sent(request, page):

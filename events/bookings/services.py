@@ -209,11 +209,12 @@ def cancel(booking: Booking, user, reason: str = "") -> Booking:
 
 
 def _notify(booking: Booking) -> None:
-    """The decision email, in the requester's language, once the decision is committed."""
+    """The decision email, in the requester's language, once the decision is committed
+    (a background task: the approver's request does not wait on the mail server)."""
     if booking.source == Booking.Source.PARTNER and booking.contact_email:
         from .emails import send_decision
 
-        transaction.on_commit(lambda: send_decision(booking), robust=True)
+        send_decision(booking)
 
 
 # -- recurring bookings -----------------------------------------------------------------

@@ -4,12 +4,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from maison.core.tasks import EMAIL_MESSAGES_HOOK
+
 
 @hooks.register("register_log_actions")
 def register_booking_actions(actions):
     actions.register_action("events.booking.approve", _("Approve booking"), _("Booking approved"))
     actions.register_action("events.booking.reject", _("Reject booking"), _("Booking rejected"))
     actions.register_action("events.booking.cancel", _("Cancel booking"), _("Booking cancelled"))
+
+
+@hooks.register(EMAIL_MESSAGES_HOOK)
+def booking_email_messages():
+    """Emails to partners, sent by the email task (maison.core.tasks)."""
+    from .emails import decision_message, received_message
+
+    return {"booking-received": received_message, "booking-decision": decision_message}
 
 
 @hooks.register("register_admin_viewset")

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from maison.core.models import HOME_SECTIONS_HOOK, SiteSettings
+from maison.core.tasks import EMAIL_MESSAGES_HOOK
 
 from . import jsonld
 from .models import Audience, Funder, Language, Need, PolePage, TechnopreventionRequest
@@ -113,3 +114,11 @@ def organisation_jsonld(request, home):
     poles = PolePage.objects.live().public().filter(locale=Locale.get_active()).order_by("path")
     departments = [(pole.title, pole.get_full_url(request)) for pole in poles]
     return jsonld.script_tag(jsonld.organisation(home.get_full_url(request), settings, departments))
+
+
+@hooks.register(EMAIL_MESSAGES_HOOK)
+def technoprevention_email_messages():
+    """The staff notice of a technoprévention request, sent by the email task."""
+    from .emails import request_notice
+
+    return {"technoprevention-request": request_notice}

@@ -5,7 +5,16 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import email_config, env_bool, env_int, env_list, env_str, frontend_cache_config
+from .env import (
+    email_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    frontend_cache_config,
+    tasks_config,
+)
+from .storage import media_s3_config
 
 # site/settings/base.py -> the project root (where manage.py lives)
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -277,3 +286,57 @@ LOGGING = {
         "wagtail.contrib.redirects": {"level": "WARNING"},
     },
 }
+
+# -- Uploads policy ----------------------------------------------------------------------
+# Images: raster formats only. SVG is refused (it can carry scripts and Wagtail does not
+# sanitise it); Willow reads the content, so a file whose format does not match its
+# extension (an SVG renamed .png, a PNG named .svg) is refused as well.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# 10 MB per file (nginx accepts 20 MB bodies) and 40 megapixels: decoding a bigger image
+# for its renditions would take more memory than a worker has.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents: office and text formats only; no HTML, SVG, XML, scripts or archives, which
+# a browser could run or which could hide anything.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "odt",
+    "ods",
+    "odp",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "rtf",
+    "txt",
+    "csv",
+]
+# Documents are served by Wagtail's view (WAGTAILDOCS_SERVE_METHOD above) after its
+# collection privacy checks, with "X-Content-Type-Options: nosniff" and "default-src 'none'".
+# PDFs open in the browser's viewer (no copy left in a shared computer's Downloads folder);
+# every other type is a download ("Content-Disposition: attachment").
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+
+# -- Media storage -----------------------------------------------------------------------
+# Local disk (MEDIA_ROOT) by default; S3-compatible object storage when MEDIA_S3_BUCKET is
+# set (maison/settings/storage.py and docs/DEPLOYMENT.md "Media and documents": originals
+# and documents private, renditions public under images/).
+# Renditions have their own storage alias so that it can differ from the originals'.
+STORAGES["renditions"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+_media_s3 = media_s3_config()
+if _media_s3 is not None:
+    STORAGES.update(_media_s3.storages)
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], *_media_s3.origins]
+
+# -- Background tasks --------------------------------------------------------------------
+# django-tasks (the backport of Django 6's tasks, which Wagtail 8 uses for its search
+# and reference indexes, file deletions and focal points) and every email the site sends
+# (maison/core/tasks.py). TASKS_BACKEND: "immediate" runs a task in the process that
+# enqueues it (development, tests); "database" stores it for `manage.py db_worker`
+# (production's default, see production.py and docs/DEPLOYMENT.md "Background tasks").
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = tasks_config(env_str("TASKS_BACKEND", "immediate"))

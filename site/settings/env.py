@@ -123,3 +123,20 @@ def frontend_cache_config() -> dict | None:
         for backend in backends.values():
             backend["HOSTNAMES"] = hostnames
     return backends or None
+
+
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_config(name: str | None) -> dict:
+    """TASKS for a TASKS_BACKEND value: ``immediate`` (run in the enqueuing process) or
+    ``database`` (stored in PostgreSQL/SQLite for ``manage.py db_worker``)."""
+    name = (name or "").strip().lower()
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND {name!r} is not supported; use one of {sorted(TASK_BACKENDS)}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}

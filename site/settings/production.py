@@ -3,7 +3,7 @@
 import copy
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str, require
+from .env import env_bool, env_int, env_str, require, tasks_config
 
 DEBUG = False
 SECRET_KEY = require(
@@ -43,3 +43,9 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = copy.deepcopy(LOGGING)  # noqa: F405 - base's dict stays as it was
 LOGGING["handlers"]["console"]["formatter"] = "keyvalue"
 LOGGING["loggers"]["django.db.backends"] = {"level": "WARNING"}
+
+# -- Background tasks --------------------------------------------------------------------
+# Tasks (emails, Wagtail's reference index and file deletions) wait in the database for
+# `manage.py db_worker` (a systemd service, docs/DEPLOYMENT.md "Background tasks"), so a
+# request never waits on SMTP. TASKS_BACKEND=immediate runs them in the request instead.
+TASKS = tasks_config(env_str("TASKS_BACKEND", "database"))

@@ -27,3 +27,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # inspects the context of) a real render; tests/core/test_page_cache.py turns it on.
 # `PAGE_CACHE_ENABLED=1 make test` runs the whole suite with it on, to hunt staleness.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+# -- Background tasks: run where they are enqueued (tests that need the database backend or
+# the dummy one switch with override_settings(TASKS=...)).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Renditions on the same local disk as the originals.
+STORAGES["renditions"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}

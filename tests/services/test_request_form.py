@@ -25,9 +25,13 @@ def form_page(services_tree):
 
 
 @pytest.mark.django_db
-def test_happy_path_stores_notifies_and_confirms(client, form_page):
+def test_happy_path_stores_notifies_and_confirms(
+    client, form_page, django_capture_on_commit_callbacks
+):
     page = form_page["fr"]
-    response = client.post(page.url, VALID)
+    # The notice is enqueued when the request commits (immediate task backend in tests).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(page.url, VALID)
     assert response.status_code == 302
     assert response.url == page.url + "thanks/"
 

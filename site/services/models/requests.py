@@ -4,19 +4,17 @@ Data protection: only what is needed to call back or visit (name, one way to rea
 person, the postcode for the visit round, an optional message). Requests are visible in the
 admin to the Coordination group only (Django model permissions, granted by load_demo) and
 are kept RETENTION_MONTHS months, then erased by ``manage.py purge_service_requests``.
-The notification email holds no personal data, only a link to the admin.
+The notification email holds no personal data, only a link to the admin
+(``maison.services.emails``, sent by a background task).
 """
 
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,6 +22,7 @@ from wagtail.models import Page
 
 from maison.core.models import BasePage
 from maison.core.ratelimit import RateLimit, rate_limited_response
+from maison.core.tasks import enqueue_email
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +124,7 @@ class TechnopreventionRequestPage(RoutablePageMixin, BasePage):
                     submission.page = self
                     submission.language = (get_language() or "fr")[:8]
                     submission.save()
-                self.notify(request, submission)
+                    self.notify(request, submission)
                 return HttpResponseRedirect(self.url + self.reverse_subpage("thanks"))
         else:
             form = TechnopreventionRequestForm()
@@ -150,21 +149,6 @@ class TechnopreventionRequestPage(RoutablePageMixin, BasePage):
         )
 
     def notify(self, request, submission) -> None:
-        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "technoprevention_requests:inspect", args=[submission.pk]
-        )
-        subject = gettext("New technoprévention request #%(id)s") % {"id": submission.pk}
-        body = "\n".join(
-            [
-                gettext("A new request was sent through the website."),
-                f"{gettext('Type')}: {submission.get_request_type_display()}",
-                f"{gettext('Postcode')}: {submission.postcode}",
-                "",
-                gettext("Read it in the admin (Coordination only):"),
-                admin_url,
-            ]
-        )
-        try:
-            send_mail(subject, body, None, [self.notify_email])
-        except Exception:  # the request is stored; staff see it in the admin
-            logger.exception("Could not send the technoprévention notification")
+        """The staff notice, sent by a background task once the request is committed
+        (``maison.services.emails.request_notice`` builds it from the stored row)."""
+        enqueue_email("technoprevention-request", [submission.pk])
