@@ -295,3 +295,11 @@ def test_reset_2fa_removes_devices_and_unverifies_sessions(signed_in, staff):
 def test_reset_2fa_of_an_unknown_user_is_a_clear_error(db):
     with pytest.raises(CommandError, match="personne"):
         call_command("reset_2fa", "personne")
+
+
+def test_deploy_check_warns_when_2fa_is_off():
+    from maison.users.checks import staff_two_factor_required
+
+    assert staff_two_factor_required(None) == []
+    with override_settings(STAFF_2FA_REQUIRED=False):
+        assert [w.id for w in staff_two_factor_required(None)] == ["users.W001"]
