@@ -33,6 +33,7 @@ def main() -> None:
         from events.calendars import load_calendars
         from events.models import Booking, Room
         from events.scheduling import make_aware
+        from maison.users.two_factor.testing import pass_second_factor
 
         load_calendars()
         rooms = [Room.objects.create(name=f"Salle {i}", capacity=30) for i in range(6)]
@@ -106,6 +107,7 @@ def main() -> None:
         Booking.objects.bulk_create(extra)
         client = Client()
         client.force_login(user)
+        pass_second_factor(client, user)  # staff 2FA is on in the test settings
         url = reverse("events_booking_week:room", args=[week_room.pk])
         url += f"?date={monday:%Y-%m-%d}"
         client.get(url)  # warm-up

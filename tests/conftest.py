@@ -2,9 +2,11 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.utils import translation
 
 from maison.core.testing import build_site_tree
+from maison.users.two_factor.testing import pass_second_factor
 
 
 @pytest.fixture
@@ -48,3 +50,20 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_two_factor(request, monkeypatch):
+    """Staff must pass two-factor authentication before any admin page (STAFF_2FA_REQUIRED
+    is on in the tests). ``client.force_login`` skips the password, so here it skips the
+    code too; tests marked ``two_factor`` (the 2FA tests) get Django's plain force_login.
+    Browser tests sign in through the forms: see tests/browser/conftest.py."""
+    if request.node.get_closest_marker("two_factor"):
+        return
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -34,8 +34,11 @@ def demo_client(transactional_db):
     call_command("load_demo", stdout=io.StringIO())
     connection.check_constraints()
     before = snapshot()
-    call_command("load_demo", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
     assert snapshot() == before, "a second load_demo must change nothing"
+    # The printed login says whether a phone is needed (2FA is on in the test settings).
+    assert "Two-factor authentication is required" in output.getvalue()
     return Client(HTTP_HOST="localhost")
 
 

@@ -256,6 +256,29 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     }
 }
 
+# Two-factor authentication for staff (django-otp: TOTP apps plus single-use backup codes).
+# Everyone who can open the Wagtail admin must confirm a code from an authenticator app
+# once per session before any admin page (maison.users.two_factor). Development turns it
+# off (dev.py) so the demo login works without a phone; staff may still opt in there.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "maison.users.two_factor.middleware.StaffTwoFactorMiddleware",
+)
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
+# Wrong codes allowed per client and 15 minutes on the 2FA pages before a 429 page (on top
+# of django-otp's per-device throttling, which doubles the wait after each wrong code).
+ADMIN_2FA_RATE_LIMIT = env_int("ADMIN_2FA_RATE_LIMIT", 10)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name staff see in their authenticator app
+
 # Room bookings: personal data (partner contact, purpose, who booked) is removed this many
 # months after the booked date by ``manage.py purge_personal_data``.
 BOOKINGS_RETENTION_MONTHS = env_int("BOOKINGS_RETENTION_MONTHS", 12)

@@ -18,6 +18,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 SERVE_MEDIA = True
 
+# Two-factor authentication is enforced in the tests as in production; tests/conftest.py
+# makes ``client.force_login`` also pass the second factor (see maison.users.two_factor.testing).
+STAFF_2FA_REQUIRED = True
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: browser and concurrency tests use several threads.
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405

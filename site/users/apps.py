@@ -5,3 +5,6 @@ class UsersConfig(AppConfig):
     name = "maison.users"
     label = "users"
     verbose_name = "Users"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the deploy check

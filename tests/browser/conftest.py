@@ -119,3 +119,25 @@ def assert_accessible(page, context=None):
                 f"{violation['id']} ({violation['impact']}): {violation['help']} -> {targets}"
             )
         pytest.fail(f"axe-core violations on {page.url}:\n" + "\n".join(lines))
+
+
+def sign_in_to_admin(session, username, password, next_url=None):
+    """Sign in as a member of staff does: the admin login form, then the code from their
+    authenticator app on the 2FA page (the user gets a confirmed authenticator first).
+    Ends on ``next_url`` (the dashboard by default)."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from maison.users.two_factor.testing import give_authenticator, next_code
+
+    device = give_authenticator(get_user_model().objects.get(username=username))
+    next_url = next_url or reverse("wagtailadmin_home")
+    page = session.page
+    session.goto(f"{reverse('wagtailadmin_login')}?next={next_url}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"**{reverse('two_factor_verify')}*")
+    page.fill("#id_code", next_code(device))
+    page.locator("form.login-form button[type=submit]").click()
+    page.wait_for_url(f"**{next_url}*")

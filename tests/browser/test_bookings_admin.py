@@ -16,18 +16,13 @@ from events.bookings.rules import RuleContext
 from events.models import Booking, Room
 from maison.core.testing import build_site_tree
 
-from .conftest import DESKTOP, PHONE, assert_accessible
+from .conftest import DESKTOP, PHONE, assert_accessible, sign_in_to_admin
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
 
 def _login(session, next_url, username="reservation"):
-    page = session.page
-    session.goto(f"/admin/login/?next={next_url}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"**{next_url}*")
+    sign_in_to_admin(session, username, PASSWORD, next_url)
 
 
 @pytest.fixture

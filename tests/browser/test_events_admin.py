@@ -11,7 +11,7 @@ from django.utils import timezone
 from events.models import CalendarPage, EventPage, Occurrence
 from maison.core.testing import build_site_tree
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, sign_in_to_admin
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
@@ -34,13 +34,9 @@ def test_editor_sets_every_wednesday_until_24_june(make_session):
     failed = []
     page.on("response", lambda r: r.status >= 400 and failed.append((r.status, r.url)))
     add_url = f"/admin/pages/add/events/eventpage/{calendar.pk}/"
-    # Log in through the admin login form, straight to the editor (the dashboard would
+    # Log in through the admin login form and 2FA, straight to the editor (the dashboard would
     # fetch Wagtail's release feed: WAGTAIL_ENABLE_UPDATE_CHECK is not disabled yet).
-    session.goto(f"/admin/login/?next={add_url}")
-    page.fill("#id_username", "redaction")
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"**{add_url}")
+    sign_in_to_admin(session, "redaction", PASSWORD, add_url)
 
     page.fill("#id_title", "Atelier percussions")
     # The series form is added by the InlinePanel after load: the widget must appear in it.

@@ -12,7 +12,7 @@ from events.models import CalendarPage
 from maison.activities.models import ActivityIndexPage
 from maison.services.models import ServicePage
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, sign_in_to_admin
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
@@ -79,11 +79,7 @@ def test_public_pages_and_admin_work_under_their_policy(make_session):
     admin = make_session(DESKTOP)
     console = watch_csp(admin)
     admin_home = reverse("wagtailadmin_home")
-    admin.goto(reverse("wagtailadmin_login"))
-    admin.page.fill("#id_username", "redaction")
-    admin.page.fill("#id_password", PASSWORD)
-    admin.page.locator("form button[type=submit]").first.click()
-    admin.page.wait_for_url(f"**{admin_home}")
+    sign_in_to_admin(admin, "redaction", PASSWORD, admin_home)
     assert_no_violation(admin, console, admin_home)
 
     service = ServicePage.objects.live().filter(locale__language_code="fr").first()

@@ -4,6 +4,7 @@ import importlib
 import importlib.util
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -34,3 +35,13 @@ class Command(BaseCommand):
                 f"(editors per pôle: editeur.* with the same password)"
             )
         )
+        if settings.STAFF_2FA_REQUIRED:
+            self.stdout.write(
+                "Two-factor authentication is required (STAFF_2FA_REQUIRED): the first "
+                "admin sign-in asks to set up an authenticator app on a phone."
+            )
+        else:
+            self.stdout.write(
+                "Two-factor authentication is off (STAFF_2FA_REQUIRED, the development "
+                "default): no phone needed; staff can opt in from their account page."
+            )

@@ -1,0 +1,69 @@
+"""Staff pass a second factor before any admin page.
+
+After django-otp's ``OTPMiddleware`` (which sets ``request.user.is_verified()`` from the
+session). For a signed-in user who may open the Wagtail admin and has not confirmed a code
+in this session, every URL under ``/<ADMIN_PATH>/`` redirects to:
+
+- the setup page when they have no confirmed device yet,
+- the verification page otherwise.
+
+The login, logout and password-reset pages, the admin's JavaScript catalogue and icon
+sprite and the two 2FA pages themselves stay reachable. Public pages are not affected.
+With ``STAFF_2FA_REQUIRED`` off, only users who set up a device are asked for a code.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from .devices import has_confirmed_device
+
+# Admin URLs reachable before the second factor (each is a path prefix).
+EXEMPT_URL_NAMES = (
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "two_factor_setup",
+    "two_factor_verify",
+)
+
+
+class StaffTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.redirect_for(request) or self.get_response(request)
+
+    @cached_property
+    def admin_prefix(self) -> str:
+        return f"/{settings.ADMIN_PATH}/"
+
+    @cached_property
+    def exempt_prefixes(self) -> tuple[str, ...]:
+        return tuple(reverse(name) for name in EXEMPT_URL_NAMES)
+
+    def redirect_for(self, request) -> HttpResponseRedirect | None:
+        path = request.path_info
+        if not path.startswith(self.admin_prefix) or path.startswith(self.exempt_prefixes):
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if not user.has_perm("wagtailadmin.access_admin"):
+            return None  # Wagtail itself refuses them
+        has_device = has_confirmed_device(user)
+        if not has_device and not settings.STAFF_2FA_REQUIRED:
+            return None  # 2FA is optional here, and this user has not opted in
+        target = reverse("two_factor_verify" if has_device else "two_factor_setup")
+        # After the code, back to the page asked for (a form POST cannot be replayed).
+        if request.method == "GET":
+            next_url = request.get_full_path()
+        else:
+            next_url = reverse("wagtailadmin_home")
+        return HttpResponseRedirect(f"{target}?{urlencode({'next': next_url})}")
