@@ -62,7 +62,8 @@ check-messages: install
 smoke: install
 	$(PY) .ci/smoke
 
-# Each benchmark's --short run on a throw-away SQLite database (DATABASE_URL ignored).
+# Each benchmark's --short run on a throw-away SQLite database (DATABASE_URL ignored);
+# throughput_bench.py uses PostgreSQL database "bench" and Redis DB 7 when they answer.
 bench-short: install
 	@set -e; for script in benchmarks/*_bench.py; do \
 		echo "=== $$script --short"; \
