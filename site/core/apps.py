@@ -11,8 +11,11 @@ class CoreConfig(AppConfig):
         from wagtail.models import Locale, Page, Site
         from wagtail.signals import post_page_move
 
+        from . import request_memo
         from .models import SiteSettings
         from .navigation import invalidate_navigation
+
+        request_memo.install()
 
         def on_change(sender, instance=None, **kwargs):
             if isinstance(instance, Page | Site | Locale | SiteSettings):
