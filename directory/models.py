@@ -24,7 +24,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from maison.core.models import BasePage, SiteSettings
+from maison.core import navigation
+from maison.core.models import BasePage
 from maison.services.forms import LocaleFilteredPageForm
 from maison.services.models import StepFreeAccess, localized_all
 from maison.services.opening_hours_models import (
@@ -135,7 +136,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         except FinderError as error:
             return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
         context = result.context()
-        context["emergency_numbers"] = SiteSettings.for_request(request).emergency_numbers
+        context["emergency_numbers"] = navigation.site_settings(request).emergency_numbers
         return self.render(request, context_overrides=context)
 
     @path("export/hsds/", name="export_hsds")

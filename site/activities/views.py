@@ -189,7 +189,7 @@ def for_service(service_page, limit: int = 6):
     """Upcoming activities of the service's pôle or about one of its needs (the service's
     language)."""
     pole = service_page.get_parent()
-    need_slugs = list(service_page.needs.values_list("slug", flat=True))
+    need_slugs = [need.slug for need in service_page.needs.all()]  # prefetched by the page
     condition = Q(pole__translation_key=pole.translation_key)
     if need_slugs:
         condition |= Q(
@@ -198,5 +198,7 @@ def for_service(service_page, limit: int = 6):
             )
         )
     return list(
-        ActivityPage.objects.for_listing(service_page.locale).filter(condition).upcoming()[:limit]
+        ActivityPage.objects.for_listing(service_page.locale_id)
+        .filter(condition)
+        .upcoming()[:limit]
     )

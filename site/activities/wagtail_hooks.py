@@ -18,8 +18,8 @@ from .models import ActivityIndexPage
 # -- sections on other pages -----------------------------------------------------------
 
 
-def _index_url(request, locale):
-    index = ActivityIndexPage.objects.live().public().filter(locale=locale).first()
+def _index_url(request, locale_id):
+    index = ActivityIndexPage.objects.live().public().filter(locale_id=locale_id).first()
     return index.get_url(request) if index else None
 
 
@@ -32,7 +32,7 @@ def service_activities_section(request, service_page):
         return None
     return render_to_string(
         "activities/includes/service_section.html",
-        {"activities": activities, "finder_url": _index_url(request, service_page.locale)},
+        {"activities": activities, "finder_url": _index_url(request, service_page.locale_id)},
         request=request,
     )
 
@@ -41,11 +41,11 @@ def service_activities_section(request, service_page):
 def this_week_section(request, home_page):
     from .views import this_week
 
-    activities = this_week(home_page.locale)
+    activities = this_week(home_page.locale_id)
     if not activities:
         return None
     return render_to_string(
         "activities/includes/home_section.html",
-        {"activities": activities, "finder_url": _index_url(request, home_page.locale)},
+        {"activities": activities, "finder_url": _index_url(request, home_page.locale_id)},
         request=request,
     )

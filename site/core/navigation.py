@@ -54,14 +54,18 @@ def invalidate_navigation(**_kwargs) -> None:
     transaction.on_commit(bump)
 
 
+def current_version() -> str:
+    version = cache.get(NAVIGATION_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(NAVIGATION_VERSION_KEY, version, None)
+        version = cache.get(NAVIGATION_VERSION_KEY, version)
+    return version
+
+
 def _cached(request, name: str, *parts, build):
     if not hasattr(request, "_maison_navigation_version"):
-        version = cache.get(NAVIGATION_VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            cache.add(NAVIGATION_VERSION_KEY, version, None)
-            version = cache.get(NAVIGATION_VERSION_KEY, version)
-        request._maison_navigation_version = version
+        request._maison_navigation_version = current_version()
     site = current_site(request)
     key = ":".join(
         str(part)
@@ -79,6 +83,14 @@ def _cached(request, name: str, *parts, build):
         value = build()
         cache.set(key, value, NAVIGATION_TIMEOUT)
     return value
+
+
+def site_settings(request):
+    """The site's SiteSettings (contact, footer, quick exit), a query only when the
+    navigation version changes (saving the settings replaces it)."""
+    from .models import SiteSettings
+
+    return _cached(request, "settings", build=lambda: SiteSettings.for_request(request))
 
 
 # --- chrome ---------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from maison.core.models import HOME_SECTIONS_HOOK, SiteSettings
+from maison.core import navigation
+from maison.core.models import HOME_SECTIONS_HOOK
 
 from . import jsonld
 from .models import Audience, Funder, Language, Need, PolePage, TechnopreventionRequest
@@ -109,7 +110,7 @@ def register_request_viewset():
 @hooks.register(HOME_SECTIONS_HOOK)
 def organisation_jsonld(request, home):
     """The GovernmentOrganization of the home page, with the pôles as departments."""
-    settings = SiteSettings.for_request(request)
+    settings = navigation.site_settings(request)
     poles = PolePage.objects.live().public().filter(locale=Locale.get_active()).order_by("path")
     departments = [(pole.title, pole.get_full_url(request)) for pole in poles]
     return jsonld.script_tag(jsonld.organisation(home.get_full_url(request), settings, departments))

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -227,6 +228,8 @@ class ServicePage(HasOpeningHours, BasePage):
         from .taxonomy import localized_all
 
         context = super().get_context(request, *args, **kwargs)
+        # Once for this method and the sections' hooks, which read the needs too.
+        prefetch_related_objects([self], "needs", "audiences", "languages", "funders")
         needs = localized_all(self.needs.all())
         context["needs"] = needs
         context["audiences"] = localized_all(self.audiences.all())
@@ -245,7 +248,8 @@ class ServicePage(HasOpeningHours, BasePage):
             for hook in hooks.get_hooks(SERVICE_SECTIONS_HOOK)
             if (section := hook(request, self)) is not None
         ]
-        context["request_pages"] = self.get_children().live().public().specific()
+        # Title and URL only: the generic pages do (one query, not two).
+        context["request_pages"] = self.get_children().live().public()
         if any(need.sensitive for need in needs):
             context["quick_exit"] = True
         context["jsonld"] = jsonld.script_tag(

@@ -131,6 +131,9 @@ def localized_all(objects) -> list:
         return []
     model = type(objects[0])
     language = (get_language() or "").split("-")[0]
+    active = Locale.get_active()  # read once per request (core.request_memo)
+    if active.language_code == language and all(o.locale_id == active.pk for o in objects):
+        return objects  # already in the active language: nothing to look up
     by_key = {
         obj.translation_key: obj
         for obj in model.objects.filter(
