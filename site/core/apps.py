@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Locale, Page, Site
+        from wagtail.models import Locale, Page, PageViewRestriction, Site
         from wagtail.signals import post_page_move
 
         from . import request_memo
@@ -18,7 +18,7 @@ class CoreConfig(AppConfig):
         request_memo.install()
 
         def on_change(sender, instance=None, **kwargs):
-            if isinstance(instance, Page | Site | Locale | SiteSettings):
+            if isinstance(instance, Page | Site | Locale | SiteSettings | PageViewRestriction):
                 invalidate_navigation()
 
         # Without a sender: every Page subclass saves under its own class. A local function

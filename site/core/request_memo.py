@@ -36,6 +36,10 @@ def _finish(**_kwargs) -> None:
     _memo.set(None)
 
 
+def memo_active() -> dict | None:
+    return _memo.get()
+
+
 def memoized(key, build: Callable):
     """``build()``, or its first result in the current GET/HEAD request."""
     memo = _memo.get()
@@ -62,7 +66,17 @@ def install() -> None:
     get_active = Locale.get_active.__func__
 
     def memoized_get_active(cls):
-        return memoized(("active-locale", cls, translation.get_language()), lambda: get_active(cls))
+        language = translation.get_language()
+
+        def build():
+            if memo_active() is None:
+                return get_active(cls)
+            # Locales change only when an admin adds one (which starts a new version).
+            from .content_cache import content_cached
+
+            return content_cached("active-locale", language, build=lambda: get_active(cls))
+
+        return memoized(("active-locale", cls, language), build)
 
     def private_q(self):
         # Wagtail's PageQuerySet.private_q, reading the restrictions once per request.
