@@ -28,6 +28,7 @@ from maison.core import navigation
 from maison.core.models import BasePage
 from maison.services.forms import LocaleFilteredPageForm
 from maison.services.models import StepFreeAccess, localized_all
+from maison.services.models.taxonomy import page_cached
 from maison.services.opening_hours_models import (
     HasOpeningHours,
     HoursException,
@@ -328,15 +329,19 @@ class AssociationPage(BasePage):
     def is_sensitive(self) -> bool:
         return any(need.sensitive for need in self.needs.all())
 
+    def _facts(self) -> dict:
+        return {
+            "needs": localized_all(self.needs.all()),
+            "audiences": localized_all(self.audiences.all()),
+            "languages": localized_all(self.languages.all()),
+            "locations": list(self.locations.prefetch_related("weekly_hours", "hours_exceptions")),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        needs = localized_all(self.needs.all())
-        context["needs"] = needs
-        context["audiences"] = localized_all(self.audiences.all())
-        context["languages"] = localized_all(self.languages.all())
-        context["locations"] = list(
-            self.locations.prefetch_related("weekly_hours", "hours_exceptions")
-        )
+        # Only editors change these (the open-now status is computed at render time).
+        context.update(page_cached(request, self, "association-facts", build=self._facts))
+        needs = context["needs"]
         if any(need.sensitive for need in needs):
             context["quick_exit"] = True
         return context

@@ -10,6 +10,7 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
+from maison.core.content_cache import content_cached
 from maison.core.models import HOME_SECTIONS_HOOK
 from maison.services.models.pages import SERVICE_SECTIONS_HOOK
 
@@ -19,8 +20,12 @@ from .models import ActivityIndexPage
 
 
 def _index_url(request, locale_id):
-    index = ActivityIndexPage.objects.live().public().filter(locale_id=locale_id).first()
-    return index.get_url(request) if index else None
+    def build():
+        index = ActivityIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+        return (index.get_url(request) if index else None) or ""
+
+    # A page's URL changes only when a page is saved (a new navigation version).
+    return content_cached("activity-index-url", locale_id, build=build) or None
 
 
 @hooks.register(SERVICE_SECTIONS_HOOK)
