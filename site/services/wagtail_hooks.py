@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from maison.core import navigation
+from maison.core.content_cache import content_cached
 from maison.core.models import HOME_SECTIONS_HOOK
 
 from . import jsonld
@@ -111,6 +112,12 @@ def register_request_viewset():
 def organisation_jsonld(request, home):
     """The GovernmentOrganization of the home page, with the pôles as departments."""
     settings = navigation.site_settings(request)
-    poles = PolePage.objects.live().public().filter(locale=Locale.get_active()).order_by("path")
-    departments = [(pole.title, pole.get_full_url(request)) for pole in poles]
+    locale = Locale.get_active()
+
+    def build():
+        poles = PolePage.objects.live().public().filter(locale=locale).order_by("path")
+        return [(pole.title, pole.get_full_url(request)) for pole in poles]
+
+    # Titles and URLs of pages: cached until a page is saved (a new navigation version).
+    departments = content_cached("organisation-departments", locale.pk, build=build)
     return jsonld.script_tag(jsonld.organisation(home.get_full_url(request), settings, departments))
