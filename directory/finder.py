@@ -22,8 +22,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from maison.core.content_cache import content_cached
 from maison.search.views import clean_query
 from maison.services.models import Audience, Language, Need
 from maison.services.opening_hours import (
@@ -198,7 +200,6 @@ class Finder:
         self.base = AssociationPage.objects.child_of(directory).live().public()
         self.scores: dict[int, float] = {}
         self._open_ids: set[int] | None = None
-        self._facet_sets: dict[str, dict[str, set[int]]] = {}
         self._flag_sets: dict[str, set[int]] = {}
 
     # --- reads -------------------------------------------------------------------------
@@ -218,14 +219,41 @@ class Finder:
         return {page.pk: sign * float(getattr(page, "_score", 0) or 0) for page in results}
 
     @cached_property
-    def rows(self) -> dict[int, tuple[str, str, bool, bool]]:
-        """pk -> (title, cost, walk-in, anonymous) of every live public association."""
+    def content(self) -> dict:
+        """What the editors' content decides (not the clock): the rows, the multi-valued
+        facets' sets and the step-free associations, read once per navigation version
+        (core.content_cache: any page save starts a new one)."""
+        return content_cached("directory-finder", self.directory.pk, build=self._read_content)
+
+    def _read_content(self) -> dict:
         rows = self.base.order_by().values_list(
             "pk", "title", "cost", "access_walk_in", "anonymous"
         )
+        facet_sets = {}
+        for name, lookup in MULTI_FACETS.items():
+            sets: dict[str, set[int]] = {}
+            for pk, value in self.base.order_by().values_list("pk", lookup):
+                if value is not None:
+                    sets.setdefault(value, set()).add(pk)
+            facet_sets[name] = sets
+        step_free = set(
+            AssociationLocation.objects.filter(
+                page__in=self.base.values("pk"), step_free_access="yes"
+            ).values_list("page_id", flat=True)
+        )
         return {
-            pk: (title, cost, walk_in, anonymous) for pk, title, cost, walk_in, anonymous in rows
+            "rows": {
+                pk: (title, cost, walk_in, anonymous)
+                for pk, title, cost, walk_in, anonymous in rows
+            },
+            "facet_sets": facet_sets,
+            "step_free": step_free,
         }
+
+    @property
+    def rows(self) -> dict[int, tuple[str, str, bool, bool]]:
+        """pk -> (title, cost, walk-in, anonymous) of every live public association."""
+        return self.content["rows"]
 
     @property
     def open_ids(self) -> set[int]:
@@ -235,13 +263,7 @@ class Finder:
 
     def value_sets(self, name: str) -> dict[str, set[int]]:
         """value -> pks having it, for a multi-valued facet (one read)."""
-        if name not in self._facet_sets:
-            sets: dict[str, set[int]] = {}
-            for pk, value in self.base.order_by().values_list("pk", MULTI_FACETS[name]):
-                if value is not None:
-                    sets.setdefault(value, set()).add(pk)
-            self._facet_sets[name] = sets
-        return self._facet_sets[name]
+        return self.content["facet_sets"][name]
 
     def flag_ids(self, name: str) -> set[int]:
         if name not in self._flag_sets:
@@ -255,11 +277,7 @@ class Finder:
             elif name == "anonymous":
                 ids = {pk for pk, row in rows.items() if row[3]}
             elif name == "stepfree":
-                ids = set(
-                    AssociationLocation.objects.filter(
-                        page__in=self.base.values("pk"), step_free_access="yes"
-                    ).values_list("page_id", flat=True)
-                )
+                ids = set(self.content["step_free"])
             else:
                 raise FinderError(name)
             self._flag_sets[name] = ids
@@ -386,7 +404,14 @@ def _url_without(params, name: str) -> str:
 
 
 def vocabulary(locale) -> dict[str, list[tuple[str, str, str]]]:
-    """(value, label, lang attribute) of every facet option, in the page's language."""
+    """(value, label, lang attribute) of every facet option, in the page's language (read
+    once per navigation version: saving a vocabulary starts a new one)."""
+    return content_cached(
+        "directory-vocabulary", locale, get_language(), build=lambda: _vocabulary(locale)
+    )
+
+
+def _vocabulary(locale) -> dict[str, list[tuple[str, str, str]]]:
     return {
         "need": [(n.slug, n.name, "") for n in Need.objects.filter(locale=locale)],
         "audience": [(a.slug, a.name, "") for a in Audience.objects.filter(locale=locale)],
@@ -441,7 +466,12 @@ def run_finder(directory, request, now=None) -> FinderResult:
 
 def _needs_quick_exit(state: FinderState, locale_id) -> bool:
     """A search filtered on a sensitive need, or whose words name one, shows quick exit."""
-    sensitive = list(Need.objects.filter(sensitive=True).values_list("slug", "name", "locale_id"))
+    sensitive = content_cached(
+        "sensitive-needs",
+        build=lambda: list(
+            Need.objects.filter(sensitive=True).values_list("slug", "name", "locale_id")
+        ),
+    )
     if {slug for slug, _name, _locale in sensitive} & set(state.selected.get("need", [])):
         return True
     if not state.query:

@@ -24,9 +24,11 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from maison.core.models import BasePage, SiteSettings
+from maison.core import navigation
+from maison.core.models import BasePage
 from maison.services.forms import LocaleFilteredPageForm
 from maison.services.models import StepFreeAccess, localized_all
+from maison.services.models.taxonomy import page_cached
 from maison.services.opening_hours_models import (
     HasOpeningHours,
     HoursException,
@@ -135,7 +137,7 @@ class DirectoryPage(RoutablePageMixin, BasePage):
         except FinderError as error:
             return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
         context = result.context()
-        context["emergency_numbers"] = SiteSettings.for_request(request).emergency_numbers
+        context["emergency_numbers"] = navigation.site_settings(request).emergency_numbers
         return self.render(request, context_overrides=context)
 
     @path("export/hsds/", name="export_hsds")
@@ -331,15 +333,19 @@ class AssociationPage(BasePage):
     def is_sensitive(self) -> bool:
         return any(need.sensitive for need in self.needs.all())
 
+    def _facts(self) -> dict:
+        return {
+            "needs": localized_all(self.needs.all()),
+            "audiences": localized_all(self.audiences.all()),
+            "languages": localized_all(self.languages.all()),
+            "locations": list(self.locations.prefetch_related("weekly_hours", "hours_exceptions")),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        needs = localized_all(self.needs.all())
-        context["needs"] = needs
-        context["audiences"] = localized_all(self.audiences.all())
-        context["languages"] = localized_all(self.languages.all())
-        context["locations"] = list(
-            self.locations.prefetch_related("weekly_hours", "hours_exceptions")
-        )
+        # Only editors change these (the open-now status is computed at render time).
+        context.update(page_cached(request, self, "association-facts", build=self._facts))
+        needs = context["needs"]
         if any(need.sensitive for need in needs):
             context["quick_exit"] = True
         return context

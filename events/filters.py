@@ -28,6 +28,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from maison.core.content_cache import content_cached
+
 FILTERS_HOOK = "maison_calendar_filters"
 
 
@@ -87,7 +89,14 @@ class ChoiceFilter(CalendarFilter):
     applier: Callable | None = None
 
     def get_choices(self, request):
-        return [(str(k), str(v)) for k, v in self.choices(request)]
+        # Choices come from content (pages, vocabularies, rooms) and the language: read
+        # once per navigation version, which any of their saves replaces.
+        return content_cached(
+            "calendar-choices",
+            self.param,
+            get_language(),
+            build=lambda: [(str(k), str(v)) for k, v in self.choices(request)],
+        )
 
     def parse(self, raw: str) -> str:
         return raw.strip()

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from events.models import Series
 from events.views import json_ld, page_feed_url, to_entries
 from maison.services.models import PlacePage, localized_all
+from maison.services.models.taxonomy import page_cached
 
 from .finder import TIME_SLOTS, Finder, period_bounds, weekday_choices
 from .finder import next_school_holidays as find_next_school_holidays
@@ -143,6 +144,25 @@ def holiday_sentence(series_list) -> str:
     return _("Also during school holidays.")
 
 
+def _activity_facts(request, page: ActivityPage) -> dict:
+    series_list = list(Series.objects.filter(page__translation_key=page.translation_key))
+    feed_url = None
+    owner_id = series_list[0].page_id if series_list else None
+    if page.live and owner_id is not None:
+        # The feed serves the page that owns the series (the original language), from the
+        # calendar page of the visitor's language.
+        feed_url = page_feed_url(request, SimpleNamespace(pk=owner_id, locale_id=page.locale_id))
+    return {
+        "feed_url": feed_url,
+        "webcal_url": ("webcal://" + feed_url.split("://", 1)[1]) if feed_url else None,
+        "holiday_sentence": holiday_sentence(series_list),
+        "place": page.place.localized if page.place_id else None,
+        "pole": page.pole.localized if page.pole_id else None,
+        "themes": localized_all(page.themes.all()),
+        "languages": localized_all(page.languages.all()),
+    }
+
+
 def activity_page_context(request, page: ActivityPage) -> dict:
     dates = (
         page.dates()
@@ -151,26 +171,16 @@ def activity_page_context(request, page: ActivityPage) -> dict:
         .select_related("series", "series__page", "room")
     )
     entries = to_entries(request, dates[:PAGE_DATES])
-    series_list = list(Series.objects.filter(page__translation_key=page.translation_key))
-    feed_url = None
-    owner_id = series_list[0].page_id if series_list else None
-    if page.live and owner_id is not None:
-        # The feed serves the page that owns the series (the original language), from the
-        # calendar page of the visitor's language.
-        feed_url = page_feed_url(request, SimpleNamespace(pk=owner_id, locale_id=page.locale_id))
-    place = page.place.localized if page.place_id else None
-    pole = page.pole.localized if page.pole_id else None
-    themes = localized_all(page.themes.all())
+    # What only editors change (series rules, place, pôle, vocabularies): cached per page
+    # and language under the navigation version, never for a preview.
+    context = page_cached(
+        request, page, "activity-facts", build=lambda: _activity_facts(request, page)
+    )
+    themes = context["themes"]
     context = {
+        **context,
         "entries": entries,
         "json_ld": json_ld(entries, page.get_full_url(request) or ""),
-        "feed_url": feed_url,
-        "webcal_url": ("webcal://" + feed_url.split("://", 1)[1]) if feed_url else None,
-        "holiday_sentence": holiday_sentence(series_list),
-        "place": place,
-        "pole": pole,
-        "themes": themes,
-        "languages": localized_all(page.languages.all()),
         "index_page": page.get_parent(),
     }
     if any(theme.sensitive for theme in themes):
@@ -189,7 +199,7 @@ def for_service(service_page, limit: int = 6):
     """Upcoming activities of the service's pôle or about one of its needs (the service's
     language)."""
     pole = service_page.get_parent()
-    need_slugs = list(service_page.needs.values_list("slug", flat=True))
+    need_slugs = [need.slug for need in service_page.needs.all()]  # prefetched by the page
     condition = Q(pole__translation_key=pole.translation_key)
     if need_slugs:
         condition |= Q(
@@ -198,5 +208,7 @@ def for_service(service_page, limit: int = 6):
             )
         )
     return list(
-        ActivityPage.objects.for_listing(service_page.locale).filter(condition).upcoming()[:limit]
+        ActivityPage.objects.for_listing(service_page.locale_id)
+        .filter(condition)
+        .upcoming()[:limit]
     )

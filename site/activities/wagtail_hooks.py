@@ -10,6 +10,7 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
+from maison.core.content_cache import content_cached
 from maison.core.models import HOME_SECTIONS_HOOK
 from maison.services.models.pages import SERVICE_SECTIONS_HOOK
 
@@ -18,9 +19,13 @@ from .models import ActivityIndexPage
 # -- sections on other pages -----------------------------------------------------------
 
 
-def _index_url(request, locale):
-    index = ActivityIndexPage.objects.live().public().filter(locale=locale).first()
-    return index.get_url(request) if index else None
+def _index_url(request, locale_id):
+    def build():
+        index = ActivityIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+        return (index.get_url(request) if index else None) or ""
+
+    # A page's URL changes only when a page is saved (a new navigation version).
+    return content_cached("activity-index-url", locale_id, build=build) or None
 
 
 @hooks.register(SERVICE_SECTIONS_HOOK)
@@ -32,7 +37,7 @@ def service_activities_section(request, service_page):
         return None
     return render_to_string(
         "activities/includes/service_section.html",
-        {"activities": activities, "finder_url": _index_url(request, service_page.locale)},
+        {"activities": activities, "finder_url": _index_url(request, service_page.locale_id)},
         request=request,
     )
 
@@ -41,11 +46,11 @@ def service_activities_section(request, service_page):
 def this_week_section(request, home_page):
     from .views import this_week
 
-    activities = this_week(home_page.locale)
+    activities = this_week(home_page.locale_id)
     if not activities:
         return None
     return render_to_string(
         "activities/includes/home_section.html",
-        {"activities": activities, "finder_url": _index_url(request, home_page.locale)},
+        {"activities": activities, "finder_url": _index_url(request, home_page.locale_id)},
         request=request,
     )

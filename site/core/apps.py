@@ -10,9 +10,12 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-        from . import frontend_cache
+        from . import frontend_cache, request_memo
         from .navigation import invalidate_navigation
         from .page_cache import changes_public_pages
+
+        # GET requests read the active locale and the view restrictions once.
+        request_memo.install()
 
         # One content version for the navigation and the page cache: any save or delete of
         # a page, site, locale, site settings, snippet, image, document, redirect, room,

@@ -7,10 +7,12 @@ from wagtail import hooks
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, EmergencyNumberBlock, QuickLinkBlock
+from .request_memo import view_restrictions
+from .routing import route_below
 
 HOME_SECTIONS_HOOK = "maison_home_sections"
 
@@ -72,6 +74,18 @@ class BasePage(QuickExitMixin, ListingMixin, Page):
     @property
     def summary(self) -> str:
         return self.listing_summary or self.search_description
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)  # one query, not two per level
+
+    def get_view_restrictions(self):
+        # No restriction anywhere (the usual case): none applies here, without the two
+        # queries of Wagtail's ancestor walk. The list is read once per request.
+        if not view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):

@@ -87,6 +87,14 @@ def _cached(request, name: str, *parts, build):
     return value
 
 
+def site_settings(request):
+    """The site's SiteSettings (contact, footer, quick exit), a query only when the
+    navigation version changes (saving the settings replaces it)."""
+    from .models import SiteSettings
+
+    return _cached(request, "settings", build=lambda: SiteSettings.for_request(request))
+
+
 # --- chrome ---------------------------------------------------------------------------
 
 

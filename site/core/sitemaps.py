@@ -11,4 +11,6 @@ class MultilingualSitemap(Sitemap):
         tree = Page.objects.none()
         for root in roots:
             tree = tree | Page.objects.descendant_of(root, inclusive=True)
-        return tree.live().public().order_by("path").defer_streamfields().specific()
+        # Every get_sitemap_urls reads base fields only (URL, dates): specific instances
+        # with their own fields deferred, without one query per page type.
+        return tree.live().public().order_by("path").specific(defer=True)

@@ -8,7 +8,9 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from maison.core.models import HOME_SECTIONS_HOOK, SiteSettings
+from maison.core import navigation
+from maison.core.content_cache import content_cached
+from maison.core.models import HOME_SECTIONS_HOOK
 from maison.core.tasks import EMAIL_MESSAGES_HOOK
 
 from . import jsonld
@@ -110,9 +112,15 @@ def register_request_viewset():
 @hooks.register(HOME_SECTIONS_HOOK)
 def organisation_jsonld(request, home):
     """The GovernmentOrganization of the home page, with the pôles as departments."""
-    settings = SiteSettings.for_request(request)
-    poles = PolePage.objects.live().public().filter(locale=Locale.get_active()).order_by("path")
-    departments = [(pole.title, pole.get_full_url(request)) for pole in poles]
+    settings = navigation.site_settings(request)
+    locale = Locale.get_active()
+
+    def build():
+        poles = PolePage.objects.live().public().filter(locale=locale).order_by("path")
+        return [(pole.title, pole.get_full_url(request)) for pole in poles]
+
+    # Titles and URLs of pages: cached until a page is saved (a new navigation version).
+    departments = content_cached("organisation-departments", locale.pk, build=build)
     return jsonld.script_tag(jsonld.organisation(home.get_full_url(request), settings, departments))
 
 

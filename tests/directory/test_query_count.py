@@ -9,8 +9,8 @@ FULL_QUERY = (
 
 
 QUERIES = ("", FULL_QUERY, "?need=logement&anonymous=1&page=2", "?q=zzzz&free=1")
-# The whole page: finder (about 20) plus the base template (menu, language links, settings).
-MAX_QUERIES = 45
+# The whole page, routing and chrome included: the budget per page.
+MAX_QUERIES = 12
 
 
 def populate(tree, start, count):

@@ -144,7 +144,7 @@ def test_pole_page_query_count_is_bounded_and_independent_of_services(
     client.get(pole.url)
     with_30 = _pole_queries(client, pole.url)
     assert with_30 == with_3
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(12):  # the issue's budget per page
         response = client.get(pole.url)
     assert response.content.decode().count('class="card service-card"') == 30
 
@@ -168,3 +168,29 @@ def test_bad_query_strings_do_not_crash(client, services_tree):
         assert client.get(page.url + "?page=abc&need=%00").status_code == 200
     form = services_tree.request_page["fr"]
     assert client.get(form.url + "nope/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_service_page_stays_within_the_query_budget_in_every_language(
+    client, services_tree, django_assert_max_num_queries
+):
+    """A service page four levels down, with vocabularies, a place, hours and the
+    sections of the later apps: at most 12 queries once the caches are warm (routing,
+    chrome and the page's facts)."""
+    for language in ("fr", "nl", "en"):
+        url = services_tree.services["mediateurs"][language].url
+        client.get(url)
+        with django_assert_max_num_queries(12):
+            response = client.get(url)
+        assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_service_page_shows_a_renamed_need_at_once(client, services_tree):
+    """The page's vocabularies are cached: saving a need starts a new cache version."""
+    service = services_tree.services["mediateurs"]["fr"]
+    client.get(service.url)
+    need = service.needs.first()
+    need.name = "Besoin renommé"
+    need.save()
+    assert "Besoin renommé" in client.get(service.url).content.decode()

@@ -2,7 +2,6 @@ from django import template
 
 from maison.core import navigation
 from maison.core.blocks import EMERGENCY_SERVICES
-from maison.core.models import SiteSettings
 
 register = template.Library()
 
@@ -57,7 +56,7 @@ def site_settings(context):
     request = context.get("request")
     if request is None:
         return None
-    return SiteSettings.for_request(request)
+    return navigation.site_settings(request)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -223,29 +224,40 @@ class ServicePage(HasOpeningHours, BasePage):
         ]
         return [label for enabled, label in modes if enabled]
 
-    def get_context(self, request, *args, **kwargs):
+    def _facts(self) -> dict:
+        """What the page shows that only editors change (cached by ``get_context``)."""
         from .taxonomy import localized_all
 
+        return {
+            "audiences": localized_all(self.audiences.all()),
+            "languages": localized_all(self.languages.all()),
+            "funders": localized_all(self.funders.all()),
+            "places": [
+                link.place.localized
+                for link in self.place_links.select_related("place").filter(place__live=True)
+            ],
+            "related_services": [
+                link.service.localized
+                for link in self.related_links.select_related("service").filter(service__live=True)
+            ],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        from .taxonomy import localized_all, page_cached
+
         context = super().get_context(request, *args, **kwargs)
+        # Once for this method and the sections' hooks, which read the needs too.
+        prefetch_related_objects([self], "needs")
         needs = localized_all(self.needs.all())
         context["needs"] = needs
-        context["audiences"] = localized_all(self.audiences.all())
-        context["languages"] = localized_all(self.languages.all())
-        context["funders"] = localized_all(self.funders.all())
-        context["places"] = [
-            link.place.localized
-            for link in self.place_links.select_related("place").filter(place__live=True)
-        ]
-        context["related_services"] = [
-            link.service.localized
-            for link in self.related_links.select_related("service").filter(service__live=True)
-        ]
+        context.update(page_cached(request, self, "service-facts", build=self._facts))
         context["service_sections"] = [
             section
             for hook in hooks.get_hooks(SERVICE_SECTIONS_HOOK)
             if (section := hook(request, self)) is not None
         ]
-        context["request_pages"] = self.get_children().live().public().specific()
+        # Title and URL only: the generic pages do (one query, not two).
+        context["request_pages"] = self.get_children().live().public()
         if any(need.sensitive for need in needs):
             context["quick_exit"] = True
         context["jsonld"] = jsonld.script_tag(

@@ -131,6 +131,9 @@ def localized_all(objects) -> list:
         return []
     model = type(objects[0])
     language = (get_language() or "").split("-")[0]
+    active = Locale.get_active()  # read once per request (core.request_memo)
+    if active.language_code == language and all(o.locale_id == active.pk for o in objects):
+        return objects  # already in the active language: nothing to look up
     by_key = {
         obj.translation_key: obj
         for obj in model.objects.filter(
@@ -139,3 +142,14 @@ def localized_all(objects) -> list:
         )
     }
     return [by_key.get(obj.translation_key, obj) for obj in objects]
+
+
+def page_cached(request, page, name: str, build):
+    """``build()``, cached per page and language under the navigation version (which a
+    save of any page or vocabulary replaces); never for a preview, whose draft content
+    is not the page's saved content."""
+    from maison.core.content_cache import content_cached
+
+    if getattr(request, "is_preview", False):
+        return build()
+    return content_cached(name, page.pk, get_language(), build=build)

@@ -1,0 +1,167 @@
+"""Pages benchmark: render time and SQL queries of every public page type, with demo content.
+
+    uv run python benchmarks/pages_bench.py [--short] [--renders N]
+
+Loads the demo (`manage.py load_demo`, every app's) into a throw-away database
+(harness.py: a temporary SQLite file, or a database of its own on DATABASE_URL's
+PostgreSQL server), then requests each page type through Django's test client as an
+anonymous visitor: one warm-up request (the page chrome and the content caches filled, as
+after the first visitor; there is no full-page cache in the test settings), the SQL
+queries of one request, then the median and max of N requests. Beside them, Wagtail's
+starter home page (`benchmarks/starter.py`, `wagtail start`) rendered the same way in its
+own process: the ratio column is each page's median over the starter's (target ≤ 1.5),
+and pages above 12 queries are flagged. Prints a markdown table for docs/BENCHMARKS.md.
+"""
+
+import argparse
+import os
+import statistics
+import tempfile
+from pathlib import Path
+
+from harness import bench_database, count_queries, describe_run, timed
+from starter import create_starter, starter_render_times
+
+QUERY_BUDGET = 12
+RATIO_TARGET = 1.5
+
+
+def page_urls() -> list[tuple[str, str]]:
+    """(label, URL) of every public page type: the demo's first page of each type in
+    French, its routable sub-views, then one Dutch and one English sample."""
+    from wagtail.models import Page
+
+    from events.models import Room
+
+    first: dict[str, str] = {}
+    for page in Page.objects.live().specific().filter(depth__gt=1).order_by("path"):
+        url = page.url
+        if url and url.startswith("/fr/"):
+            first.setdefault(type(page).__name__, url)
+
+    def url(model: str, suffix: str = "") -> str:
+        return first[model] + suffix
+
+    room = Room.objects.order_by("pk").first()
+    need = "decrochage-scolaire"
+    urls = [
+        ("home", url("HomePage")),
+        ("standard page", url("StandardPage")),
+        ("services index (pôles)", url("ServicesIndexPage")),
+        ("pôle page", url("PolePage")),
+        ("service page", url("ServicePage")),
+        ("technoprévention request (form)", url("TechnopreventionRequestPage")),
+        ("places index", url("PlacesIndexPage")),
+        ("place page", url("PlacePage")),
+        ("calendar (upcoming list)", url("CalendarPage")),
+        ("calendar month", url("CalendarPage", "month/")),
+        ("calendar week", url("CalendarPage", "week/")),
+        ("event page", url("EventPage")),
+        ("activity finder", url("ActivityIndexPage")),
+        ("activity finder, filtered", url("ActivityIndexPage", "?age=14&theme=sport&free=1")),
+        ("holiday courses", url("ActivityIndexPage", "stages/")),
+        ("drop-in activities", url("ActivityIndexPage", "drop-in/")),
+        ("activity page", url("ActivityPage")),
+        ("directory finder", url("DirectoryPage")),
+        ("directory finder, search + facet", url("DirectoryPage", f"?q=jeunesse&need={need}")),
+        ("association page", url("AssociationPage")),
+        ("rooms page", url("RoomsPage")),
+        ("room free/busy week", url("RoomsPage", f"{room.pk}/") if room else None),
+        ("search results", "/fr/search/?q=jeunesse"),
+        ("sitemap.xml", "/sitemap.xml"),
+    ]
+    samples = {"nl": ("ServicePage", "service page (nl)"), "en": ("HomePage", "home (en)")}
+    for language, (model, label) in samples.items():
+        page = (
+            Page.objects.live()
+            .filter(locale__language_code=language, content_type__model=model.lower())
+            .order_by("path")
+            .first()
+        )
+        if page is not None:
+            urls.append((label, page.url))
+    return [(label, link) for label, link in urls if link]
+
+
+def measure(client, url: str, renders: int) -> tuple[float, float, int]:
+    response = client.get(url)  # warm-up: chrome and content caches, templates
+    assert response.status_code == 200, (url, response.status_code)
+    response, queries = count_queries(lambda: client.get(url))
+    assert response.status_code == 200, (url, response.status_code)
+    _last, durations = timed(lambda: client.get(url), repeat=renders)
+    return statistics.median(durations) * 1000, max(durations) * 1000, queries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--short", action="store_true", help="3 renders, a short starter run")
+    parser.add_argument("--renders", type=int, default=None, help="renders per page (30)")
+    args = parser.parse_args()
+    renders = args.renders or (3 if args.short else 30)
+
+    with tempfile.TemporaryDirectory() as tmpdir, bench_database("pages") as connection:
+        import time
+
+        from django.core.management import call_command
+        from django.test import Client
+
+        started = time.perf_counter()
+        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        load_time = time.perf_counter() - started
+
+        # The starter measured on the same database server as our pages.
+        starter_db = None
+        if connection.vendor == "postgresql":
+            settings = connection.settings_dict
+            starter_db = (
+                f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:"
+                f"{settings['PORT'] or 5432}/{settings['NAME']}_starter"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{settings["NAME"]}_starter"')
+                cursor.execute(f'CREATE DATABASE "{settings["NAME"]}_starter"')
+        try:
+            project = create_starter(Path(tmpdir) / "starter", database_url=starter_db)
+            starter_times, starter_queries = starter_render_times(
+                project, repeat=renders, database_url=starter_db
+            )
+        finally:
+            if starter_db:
+                connection.close()
+                with connection.cursor() as cursor:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{settings["NAME"]}_starter"')
+        starter_median = statistics.median(starter_times)
+
+        client = Client()
+        rows = [(label, url, *measure(client, url, renders)) for label, url in page_urls()]
+
+        print(f"Pages benchmark, {describe_run()}")
+        print(f"demo loaded in {load_time:.1f} s; {renders} renders per page after a warm-up")
+        print()
+        print("| page | URL | median / max | × starter | queries |")
+        print("| --- | --- | --- | --- | --- |")
+        print(
+            f"| Wagtail starter home | `/` | {starter_median:.1f} / {max(starter_times):.1f} ms "
+            f"| 1.00 | {starter_queries} |"
+        )
+        over_ratio, over_budget = [], []
+        for label, url, median, worst, queries in rows:
+            ratio = median / starter_median
+            flag = " ⚠" if queries > QUERY_BUDGET else ""
+            print(
+                f"| {label} | `{url}` | {median:.1f} / {worst:.1f} ms | {ratio:.2f} "
+                f"| {queries}{flag} |"
+            )
+            if ratio > RATIO_TARGET:
+                over_ratio.append(label)
+            if queries > QUERY_BUDGET:
+                over_budget.append(label)
+        print()
+        print(
+            f"above {RATIO_TARGET}× the starter: {', '.join(over_ratio) or 'none'}; "
+            f"above {QUERY_BUDGET} queries: {', '.join(over_budget) or 'none'}"
+        )
+
+
+if __name__ == "__main__":
+    main()
