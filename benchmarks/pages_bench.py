@@ -7,7 +7,9 @@ Loads the demo (`manage.py load_demo`, every app's) into a throw-away database
 PostgreSQL server), then requests each page type through Django's test client as an
 anonymous visitor: one warm-up request (the page chrome and the content caches filled, as
 after the first visitor; there is no full-page cache in the test settings), the SQL
-queries of one request, then the median and max of N requests. Beside them, Wagtail's
+queries of one request, then the median and max of N requests; then, with the anonymous
+page cache on (`core.page_cache`), the median of N hits and their queries (pages that are
+never stored – forms, search, the sitemap – show "–"). Beside them, Wagtail's
 starter home page (`benchmarks/starter.py`, `wagtail start`) rendered the same way in its
 own process: the ratio column is each page's median over the starter's (target ≤ 1.5),
 and pages above 12 queries are flagged. Prints a markdown table for docs/BENCHMARKS.md.
@@ -83,13 +85,24 @@ def page_urls() -> list[tuple[str, str]]:
     return [(label, link) for label, link in urls if link]
 
 
-def measure(client, url: str, renders: int) -> tuple[float, float, int]:
+def measure(client, url: str, renders: int) -> tuple[float, float, int, str]:
+    """Median and max render (ms) and queries with the page cache off, then the median hit
+    (ms) and its queries with it on (or "–" when the page is never stored)."""
+    from django.test import override_settings
+
     response = client.get(url)  # warm-up: chrome and content caches, templates
     assert response.status_code == 200, (url, response.status_code)
     response, queries = count_queries(lambda: client.get(url))
     assert response.status_code == 200, (url, response.status_code)
     _last, durations = timed(lambda: client.get(url), repeat=renders)
-    return statistics.median(durations) * 1000, max(durations) * 1000, queries
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        client.get(url)  # a miss that stores the page
+        response, hit_queries = count_queries(lambda: client.get(url))
+        hit = "–"
+        if response.get("X-Page-Cache") == "hit":
+            _last, hits = timed(lambda: client.get(url), repeat=renders)
+            hit = f"{statistics.median(hits) * 1000:.2f} ms, {hit_queries} q"
+    return statistics.median(durations) * 1000, max(durations) * 1000, queries, hit
 
 
 def main() -> None:
@@ -138,19 +151,19 @@ def main() -> None:
         print(f"Pages benchmark, {describe_run()}")
         print(f"demo loaded in {load_time:.1f} s; {renders} renders per page after a warm-up")
         print()
-        print("| page | URL | median / max | × starter | queries |")
-        print("| --- | --- | --- | --- | --- |")
+        print("| page | URL | median / max | × starter | queries | page cache hit |")
+        print("| --- | --- | --- | --- | --- | --- |")
         print(
             f"| Wagtail starter home | `/` | {starter_median:.1f} / {max(starter_times):.1f} ms "
-            f"| 1.00 | {starter_queries} |"
+            f"| 1.00 | {starter_queries} | – |"
         )
         over_ratio, over_budget = [], []
-        for label, url, median, worst, queries in rows:
+        for label, url, median, worst, queries, hit in rows:
             ratio = median / starter_median
             flag = " ⚠" if queries > QUERY_BUDGET else ""
             print(
                 f"| {label} | `{url}` | {median:.1f} / {worst:.1f} ms | {ratio:.2f} "
-                f"| {queries}{flag} |"
+                f"| {queries}{flag} | {hit} |"
             )
             if ratio > RATIO_TARGET:
                 over_ratio.append(label)

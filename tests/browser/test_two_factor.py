@@ -16,7 +16,7 @@ from .conftest import DESKTOP, PHONE, assert_accessible
 from .test_security_headers import assert_no_violation, watch_csp
 
 PASSWORD = "un-mot-de-passe-solide-42"
-WRONG_CODE = _(
+WRONG_CODE = (  # a msgid: translated where it is compared
     "This code is not valid. Check that the time on your phone is right and enter the newest code."
 )
 
@@ -73,7 +73,7 @@ def test_first_sign_in_sets_up_the_app_and_the_next_one_asks_for_a_code(make_ses
     page.locator("form.login-form button[type=submit]").click()
     error = page.locator("#main .messages li.error")
     error.wait_for(state="visible")
-    assert WRONG_CODE in error.inner_text()
+    assert _(WRONG_CODE) in error.inner_text()
     assert reverse("two_factor_verify") in page.url
     assert_accessible(page)  # with the error shown
 
