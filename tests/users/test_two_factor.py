@@ -307,3 +307,27 @@ def test_deploy_check_warns_when_2fa_is_off():
     assert staff_two_factor_required(None) == []
     with override_settings(STAFF_2FA_REQUIRED=False):
         assert [w.id for w in staff_two_factor_required(None)] == ["users.W001"]
+
+
+def test_unverified_staff_count_as_anonymous_outside_the_admin(signed_in, staff):
+    """The password alone opens no private document (nor login-restricted page) on the
+    public side; the confirmed code does."""
+    from wagtail.models import CollectionViewRestriction
+
+    from tests.core.test_documents import PDF, make_document, root_collection
+
+    private = root_collection().add_child(name="Coordination")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = make_document("rapport-interne.pdf", PDF, private)
+    response = signed_in.get(document.url)
+    assert response.status_code == 302
+    assert "login" in location(response)
+
+    device = give_authenticator(staff)
+    response = signed_in.post(verify_url(document.url), {"code": next_code(device)})
+    assert location(response) == document.url
+    response = signed_in.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF

@@ -8,13 +8,17 @@ in this session, every URL under ``/<ADMIN_PATH>/`` redirects to:
 - the verification page otherwise.
 
 The login, logout and password-reset pages, the admin's JavaScript catalogue and icon
-sprite and the two 2FA pages themselves stay reachable. Public pages are not affected.
-With ``STAFF_2FA_REQUIRED`` off, only users who set up a device are asked for a code.
+sprite and the two 2FA pages themselves stay reachable. With ``STAFF_2FA_REQUIRED`` off,
+only users who set up a device are asked for a code.
+
+Outside the admin, such a user counts as anonymous until the code is confirmed: the
+password alone opens no login-restricted page and no document of a private collection.
 """
 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -38,7 +42,24 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path_info.startswith(self.admin_prefix):
+            self.hide_unverified_staff(request)
+            return self.get_response(request)
         return self.redirect_for(request) or self.get_response(request)
+
+    def hide_unverified_staff(self, request) -> None:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return  # anonymous visitors: no session to read, no query
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and self.needs_code(user):
+            request.user = AnonymousUser()
+
+    @staticmethod
+    def needs_code(user) -> bool:
+        """Whether this signed-in user must confirm a code before counting as signed in."""
+        if not user.has_perm("wagtailadmin.access_admin"):
+            return False  # Wagtail refuses them the admin itself
+        return settings.STAFF_2FA_REQUIRED or has_confirmed_device(user)
 
     @cached_property
     def admin_prefix(self) -> str:
