@@ -50,13 +50,14 @@ class StaffTwoFactorMiddleware:
     def hide_unverified_staff(self, request) -> None:
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return  # anonymous visitors: no session to read, no query
-        user = request.user
-        if user.is_authenticated and not user.is_verified() and self.needs_code(user):
+        if self.owes_code(request.user):
             request.user = AnonymousUser()
 
     @staticmethod
-    def needs_code(user) -> bool:
-        """Whether this signed-in user must confirm a code before counting as signed in."""
+    def owes_code(user) -> bool:
+        """Whether this user is signed in with the password but still owes the code."""
+        if not user.is_authenticated or user.is_verified():
+            return False
         if not user.has_perm("wagtailadmin.access_admin"):
             return False  # Wagtail refuses them the admin itself
         return settings.STAFF_2FA_REQUIRED or has_confirmed_device(user)
@@ -70,18 +71,11 @@ class StaffTwoFactorMiddleware:
         return tuple(reverse(name) for name in EXEMPT_URL_NAMES)
 
     def redirect_for(self, request) -> HttpResponseRedirect | None:
-        path = request.path_info
-        if not path.startswith(self.admin_prefix) or path.startswith(self.exempt_prefixes):
-            return None
+        """For an admin URL: where a user who owes the code must go first."""
         user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if request.path_info.startswith(self.exempt_prefixes) or not self.owes_code(user):
             return None
-        if not user.has_perm("wagtailadmin.access_admin"):
-            return None  # Wagtail itself refuses them
-        has_device = has_confirmed_device(user)
-        if not has_device and not settings.STAFF_2FA_REQUIRED:
-            return None  # 2FA is optional here, and this user has not opted in
-        target = reverse("two_factor_verify" if has_device else "two_factor_setup")
+        target = reverse("two_factor_verify" if has_confirmed_device(user) else "two_factor_setup")
         # After the code, back to the page asked for (a form POST cannot be replayed).
         if request.method == "GET":
             next_url = request.get_full_path()
