@@ -22,11 +22,15 @@ def ensure_locales() -> dict[str, Locale]:
     migrations create: after `manage.py flush` (or a transactional test) they are gone,
     and the demo must still load."""
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    ensure_root_collection()
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
     return locales
+
+
+def ensure_root_collection() -> Collection:
+    """Wagtail's root collection, recreated when a flush removed it."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def _set_fields(page: Page, fields: Mapping) -> None:

@@ -5,9 +5,11 @@ Kept in the package (not in tests/) so benchmarks can build the same tree.
 
 from dataclasses import dataclass, field
 
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
-from .demo_tools import ensure_locales
+from .demo_tools import ensure_locales, ensure_root_collection
 from .models import HomePage, SiteSettings
 
 
@@ -52,3 +54,11 @@ def build_site_tree() -> SiteTree:
         homes[code] = translate(home, code, title=title, intro=intro, slug=f"home-{code}")
     SiteSettings.for_site(site).save()
     return SiteTree(site=site, homes=homes)
+
+
+def make_document(name: str, content: bytes, collection=None):
+    """A Wagtail document holding ``content``, in ``collection`` (default: the root)."""
+    document = get_document_model()(title=name, collection=collection or ensure_root_collection())
+    document.file.save(name, ContentFile(content), save=False)
+    document.save()
+    return document

@@ -4,34 +4,21 @@ headers that stop a browser from running them."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction
+
+from maison.core.demo_tools import ensure_root_collection
+from maison.core.testing import make_document
 
 PDF = b"%PDF-1.4\n% private report\n"
 
 
-def root_collection():
-    """The root collection (a migration creates it; a transactional test elsewhere in the
-    same process flushes it)."""
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def private_collection(db):
-    collection = root_collection().add_child(name="Coordination")
+    collection = ensure_root_collection().add_child(name="Coordination")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
     return collection
-
-
-def make_document(name: str, content: bytes, collection=None):
-    Document = get_document_model()
-    collection = collection or root_collection()
-    document = Document(title=name, collection=collection)
-    document.file.save(name, ContentFile(content), save=False)
-    document.save()
-    return document
 
 
 def body(response) -> bytes:

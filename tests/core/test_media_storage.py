@@ -20,8 +20,8 @@ from moto import mock_aws
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
+from maison.core.demo_tools import ensure_root_collection
 from maison.images.models import Rendition
 from maison.settings.storage import media_s3_config
 
@@ -32,12 +32,6 @@ ENVIRONMENT = {
     "MEDIA_S3_REGION": REGION,
     "MEDIA_S3_CUSTOM_DOMAIN": "media.example.org",
 }
-
-
-def root_collection():
-    """The root collection (a migration creates it; a transactional test elsewhere in the
-    same process flushes it)."""
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 @pytest.fixture
@@ -92,7 +86,7 @@ def test_local_disk_unless_a_bucket_is_named():
 def test_uploaded_image_lands_in_the_bucket_and_renditions_are_public(
     bucket, client, django_user_model
 ):
-    root_collection()
+    ensure_root_collection()
     client.force_login(django_user_model.objects.create_superuser("up", "up@example.org", "pw"))
     response = client.post(
         reverse("wagtailimages:add_multiple"),
@@ -136,7 +130,7 @@ def test_same_name_twice_keeps_both_files(bucket):
 @pytest.mark.django_db
 def test_document_streams_from_the_bucket_through_the_serve_view(bucket, client):
     Document = get_document_model()
-    document = Document(title="Guide", collection=root_collection())
+    document = Document(title="Guide", collection=ensure_root_collection())
     document.file.save("guide.odt", ContentFile(b"ODT bytes from S3"), save=False)
     document.save()
     assert document.file.name in keys(bucket)

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, UploadedFile
+from wagtail.models import UploadedFile
+
+from maison.core.demo_tools import ensure_root_collection
 
 SVG = (
     b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
@@ -30,8 +32,7 @@ def png_bytes(size=(8, 8), mode="RGB") -> bytes:
 def admin_client(client, django_user_model):
     # The root collection comes from a migration; a transactional test run earlier in the
     # same process flushes it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    ensure_root_collection()
     user = django_user_model.objects.create_superuser("uploader", "up@example.org", "pw")
     client.force_login(user)
     return client

@@ -15,10 +15,15 @@ from django.utils.translation import ngettext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import CollectionViewRestriction
 
+from maison.core.demo_tools import ensure_root_collection
 from maison.core.factories import UserFactory
+from maison.core.testing import make_document
 from maison.users.two_factor.devices import new_backup_codes
 from maison.users.two_factor.testing import give_authenticator, next_code
+
+REPORT = b"%PDF-1.4\n% internal report\n"
 
 WRONG_CODE = (  # a msgid: translated where it is compared
     "This code is not valid. Check that the time on your phone is right and enter the newest code."
@@ -312,15 +317,11 @@ def test_deploy_check_warns_when_2fa_is_off():
 def test_unverified_staff_count_as_anonymous_outside_the_admin(signed_in, staff):
     """The password alone opens no private document (nor login-restricted page) on the
     public side; the confirmed code does."""
-    from wagtail.models import CollectionViewRestriction
-
-    from tests.core.test_documents import PDF, make_document, root_collection
-
-    private = root_collection().add_child(name="Coordination")
+    private = ensure_root_collection().add_child(name="Coordination")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    document = make_document("rapport-interne.pdf", PDF, private)
+    document = make_document("rapport-interne.pdf", REPORT, private)
     response = signed_in.get(document.url)
     assert response.status_code == 302
     assert "login" in location(response)
@@ -330,4 +331,4 @@ def test_unverified_staff_count_as_anonymous_outside_the_admin(signed_in, staff)
     assert location(response) == document.url
     response = signed_in.get(document.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    assert b"".join(response.streaming_content) == REPORT
