@@ -9,11 +9,12 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, ReferenceIndex
 
 from directory.models import AssociationPage, DirectoryPage
 from events.bookings.demo import APPROVER_USERNAME, BOOKER_USERNAME
@@ -67,6 +68,15 @@ def check_core(client):
     for path in ("/fr/", "/nl/", "/en/", "/fr/le-service/", "/nl/de-dienst/", "/en/about/"):
         assert client.get(path).status_code == 200, path
     assert "Prevention in Ixelles" in client.get("/en/").content.decode()
+    # load_demo indexes once per object at the end (core.demo_tools.indexing_deferred):
+    # the site search finds demo pages in every language, and Wagtail's reference index
+    # knows which pages use which images.
+    for language in ("fr", "nl", "en"):
+        service = ServicePage.objects.live().filter(locale__language_code=language).first()
+        found = client.get(f"/{language}/search/", {"q": service.title})
+        assert service.url in found.content.decode(), (language, service.title)
+    page_type = ContentType.objects.get_for_model(Page)
+    assert ReferenceIndex.objects.filter(base_content_type=page_type).exists()
 
 
 def check_services(client):

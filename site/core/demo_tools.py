@@ -5,10 +5,13 @@ running the builders twice updates what exists instead of duplicating it.
 """
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
+from modelcluster.fields import ParentalKey
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
@@ -95,3 +98,74 @@ def demo_image(title: str, colour: str = "#0b5c8e", label: str | None = None, si
     image.file = ImageFile(buffer, name=f"demo-{slug}.jpg")
     image.save()
     return image
+
+
+@contextmanager
+def indexing_deferred() -> Iterator[None]:
+    """Update the search index and Wagtail's reference index once per object, at the end.
+
+    Every save of an indexed model normally queues one search update and one
+    reference-index update (run at once by the immediate task backend, or left in the
+    database queue in production). The demo saves most pages four to six times (create,
+    revision, publish, translations), so it records what was saved and indexes each
+    object once when the block ends, in this process, without the task queue. Deletions
+    keep Wagtail's own handlers, so nothing stale is left behind.
+    """
+    from modelsearch import index as search_index
+    from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
+    from wagtail.models import ReferenceIndex
+    from wagtail.signal_handlers import update_reference_index_on_save
+
+    to_index: set[tuple[type, object]] = set()
+    to_reference: set[tuple[type, object]] = set()
+
+    def record_search(sender, instance, raw=False, **kwargs):
+        if not raw:
+            to_index.add((sender, instance.pk))
+
+    def record_reference(sender, instance, raw=False, **kwargs):
+        if not raw:
+            to_reference.add((sender, instance.pk))
+
+    searched = [
+        m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
+    ]
+    referenced = list(ReferenceIndex.tracked_models)
+    swaps = [(model, search_on_save, record_search) for model in searched]
+    swaps += [(model, update_reference_index_on_save, record_reference) for model in referenced]
+    for model, theirs, ours in swaps:
+        post_save.disconnect(theirs, sender=model)
+        post_save.connect(ours, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model, theirs, ours in swaps:
+            post_save.disconnect(ours, sender=model)
+            post_save.connect(theirs, sender=model)
+    for model, pk in sorted(to_index, key=_model_and_pk):
+        instance = model.objects.filter(pk=pk).first()
+        if instance is not None:
+            search_index.insert_or_update_object(instance)
+    owners = {}
+    for model, pk in sorted(to_reference, key=_model_and_pk):
+        instance = _reference_owner(model.objects.filter(pk=pk).first())
+        if instance is not None and ReferenceIndex.is_indexed(type(instance)):
+            owners[(type(instance), instance.pk)] = instance
+    for instance in owners.values():
+        ReferenceIndex.create_or_update_for_object(instance)
+
+
+def _model_and_pk(item) -> tuple[str, str]:
+    model, pk = item
+    return (model._meta.label, str(pk))
+
+
+def _reference_owner(instance):
+    """The object whose references a saved object belongs to: itself, or the parent of a
+    child object (an inline), as in Wagtail's ``update_reference_index_task``."""
+    while instance is not None:
+        parental = [f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)]
+        if not parental:
+            return instance
+        instance = getattr(instance, parental[0].name)
+    return None

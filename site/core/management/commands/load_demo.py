@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from maison.core.demo import ADMIN_USERNAME, DEMO_PASSWORD
+from maison.core.demo_tools import indexing_deferred
 
 
 class Command(BaseCommand):
@@ -19,7 +20,13 @@ class Command(BaseCommand):
         # No automatic redirects: pages whose slug the demo changes may be deleted later in
         # the same run (activities adopt the events' workshops), and Wagtail would create the
         # redirects on commit, pointing at pages that no longer exist.
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), transaction.atomic():
+        # Search and reference indexes are updated once per object at the end (in this
+        # process), not once per save through the task queue.
+        with (
+            override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False),
+            transaction.atomic(),
+            indexing_deferred(),
+        ):
             # INSTALLED_APPS lists our apps in dependency order: core, services, events…
             for config in apps.get_app_configs():
                 module_name = f"{config.name}.demo"
