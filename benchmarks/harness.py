@@ -10,12 +10,14 @@ A script does::
 The database is a temporary SQLite file, or ``<DATABASE_URL's name>_<label>`` on the
 PostgreSQL server of ``DATABASE_URL``; it is created with the project's migrations and
 dropped on exit, so a benchmark never touches the development or test databases and can run
-beside the test suite.
+beside the test suite. With ``BENCH_SQLITE_TEMPLATE`` (an already migrated SQLite file, as
+``make bench-short`` makes) a SQLite database starts as a copy of it instead.
 """
 
 import contextlib
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -42,10 +44,23 @@ def bench_database(label: str) -> Iterator:
         # Benchmarks run without collectstatic; whitenoise's warning about it is noise.
         warnings.filterwarnings("ignore", "No directory at")
         django.setup()
+        from django.conf import settings
         from django.db import connection
         from django.test.utils import setup_test_environment
 
         setup_test_environment()
+        template = os.environ.get("BENCH_SQLITE_TEMPLATE")
+        if connection.vendor == "sqlite" and template:
+            # `make bench-short` migrates one SQLite file and each script starts from a
+            # copy of it (migrations take longer than most short runs).
+            path = f"{tmpdir}/{label}.sqlite3"
+            shutil.copyfile(template, path)
+            connection.close()
+            settings.DATABASES[connection.alias]["NAME"] = path
+            connection.settings_dict["NAME"] = path
+            yield connection
+            connection.close()
+            return
         if connection.vendor == "sqlite":
             connection.settings_dict["TEST"]["NAME"] = f"{tmpdir}/{label}.sqlite3"
         else:
