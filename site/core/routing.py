@@ -11,6 +11,14 @@ from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
 
+STOP_ATTRIBUTE = "_maison_route_stop"
+
+
+def remember_stop(request, page: Page, remaining: list[str]) -> None:
+    """Where the walk handed over to ``page.route(remaining)``: what `core.route_cache`
+    keeps for the next request to the same URL."""
+    setattr(request, STOP_ATTRIBUTE, (page, list(remaining)))
+
 
 def walks_children(model) -> bool:
     """Whether pages of ``model`` route like `Page.route`: to the child with that slug."""
@@ -45,6 +53,9 @@ def route_below(page: Page, request, path_components: list[str]):
         if number == last or not walks_children(child.specific_class):
             specific = child.specific
             specific._cached_parent_obj = parent
-            return specific.route(request, path_components[number + 1 :])
+            remaining = path_components[number + 1 :]
+            if request is not None:
+                remember_stop(request, specific, remaining)
+            return specific.route(request, remaining)
         parent = child
     raise Http404  # not reached: the loop returns at the last component

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Site and page of a Wagtail URL from the cache (maison/core/route_cache.py).
+    "maison.core.route_cache.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "maison.urls"
@@ -163,6 +165,9 @@ else:
 # X-Accel-Expires: how long nginx may keep a page (it cannot be purged on publish).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Time-dependent sections shared by all visitors (the home's "next events" and "this
+# week"): rendered once per slot of this many seconds and content version; 0 turns it off.
+SECTION_CACHE_SECONDS = env_int("SECTION_CACHE_SECONDS", 300)
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", -1)  # -1: no X-Accel-Expires
 PAGE_CACHE_MAX_QUERY_LENGTH = 200  # longer query strings are rendered, never stored
 PAGE_CACHE_SKIP_PARAMS = ("q",)  # free-text search terms are never stored
