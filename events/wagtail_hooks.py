@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import HeaderButton
 
+from maison.core.content_cache import section_cached
 from maison.core.models import HOME_SECTIONS_HOOK
 
 from .admin_views import CalendarGroup
@@ -36,6 +37,16 @@ def page_dates_button(page, user, view_name, next_url=None):
 
 @hooks.register(HOME_SECTIONS_HOOK)
 def next_events_section(request, home_page):
+    # The same for every visitor: rendered once per time slot and content version.
+    return section_cached(
+        "next-events",
+        request.get_host(),
+        home_page.pk,
+        build=lambda: _render_next_events(request, home_page),
+    )
+
+
+def _render_next_events(request, home_page) -> str | None:
     from .views import to_entries
 
     occurrences = (

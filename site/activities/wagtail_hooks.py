@@ -10,7 +10,7 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from maison.core.content_cache import content_cached
+from maison.core.content_cache import content_cached, section_cached
 from maison.core.models import HOME_SECTIONS_HOOK
 from maison.services.models.pages import SERVICE_SECTIONS_HOOK
 
@@ -44,6 +44,16 @@ def service_activities_section(request, service_page):
 
 @hooks.register(HOME_SECTIONS_HOOK)
 def this_week_section(request, home_page):
+    # The same for every visitor: rendered once per time slot and content version.
+    return section_cached(
+        "this-week",
+        request.get_host(),
+        home_page.pk,
+        build=lambda: _render_this_week(request, home_page),
+    )
+
+
+def _render_this_week(request, home_page) -> str | None:
     from .views import this_week
 
     activities = this_week(home_page.locale_id)

@@ -5,11 +5,19 @@ per-page facts. The key carries the navigation version (`core.navigation`), whic
 or delete of a page, site, locale, site settings or page view restriction replaces
 (`core/apps.py`), and of a shared vocabulary (`services/apps.py`); an entry is never read
 again after such a change, and expires on its own after `NAVIGATION_TIMEOUT` seconds.
-Never put time-dependent data here ("open now", upcoming dates).
+Never put time-dependent data in ``content_cached`` ("open now", upcoming dates).
+
+``section_cached`` is for the rendered HTML of a section that depends on the clock too
+("next events", "this week for young people" on the home): it is keyed by the version
+and by the current ``SECTION_CACHE_SECONDS`` slot of the wall clock, so an entry is never
+used after its slot ends, whatever its age (with the page cache in front, what a visitor
+sees is at most two slots old, as for any page that the page cache holds).
 """
 
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 
 from .navigation import NAVIGATION_TIMEOUT, content_version
@@ -22,3 +30,17 @@ def content_cached(name: str, *parts, build: Callable):
         value = build()
         cache.set(key, value, NAVIGATION_TIMEOUT)
     return value
+
+
+def section_cached(name: str, *parts, build: Callable[[], str | None]) -> str | None:
+    """The HTML ``build`` returns (or None: an empty section), once per slot and version."""
+    seconds = getattr(settings, "SECTION_CACHE_SECONDS", 300)
+    if seconds <= 0:
+        return build()
+    slot = int(time.time() // seconds)
+    key = ":".join(str(part) for part in ("maison:section", content_version(), slot, name, *parts))
+    value = cache.get(key)
+    if value is None:
+        value = build() or ""
+        cache.set(key, value, seconds)
+    return value or None

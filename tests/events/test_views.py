@@ -205,6 +205,39 @@ def test_home_page_lists_next_events(client, calendar_page, site_tree, frozen):
     assert f'href="{calendar_page.url}"' in html
 
 
+def test_home_next_events_are_rendered_once_per_slot_and_follow_edits_and_time(
+    client, calendar_page, site_tree, frozen
+):
+    """The section is the same for every visitor: cached per 5-minute slot of the clock
+    (SECTION_CACHE_SECONDS) and content version. A new event shows at once; a date that
+    has ended leaves the home in the next slot."""
+    start = NOW + timedelta(minutes=30)
+    make_event(
+        calendar_page,
+        title="Atelier court",
+        series=[
+            {
+                "start_date": start.date(),
+                "start_time": time(10, 30),
+                "end_time": time(10, 45),
+                "recurrence": None,  # once
+            }
+        ],
+    )
+    assert "Atelier court" in client.get(site_tree.home.url).content.decode()
+    with CaptureQueriesContext(connection) as second:
+        client.get(site_tree.home.url)
+    assert not [q for q in second.captured_queries if '"events_occurrence"' in q["sql"]]
+
+    make_event(calendar_page, title="Atelier rap", series=[{"start_date": date(2026, 12, 2)}])
+    html = client.get(site_tree.home.url).content.decode()
+    assert "Atelier rap" in html and "Atelier court" in html  # an edit shows at once
+
+    frozen.move_to(NOW + timedelta(minutes=50))  # "Atelier court" ended at 10:45
+    html = client.get(site_tree.home.url).content.decode()
+    assert "Atelier rap" in html and "Atelier court" not in html
+
+
 def test_month_view_is_a_table_with_headers(client, calendar_page, frozen):
     make_event(
         calendar_page,
