@@ -39,8 +39,8 @@ def page_dates_button(page, user, view_name, next_url=None):
 def next_events_section(request, home_page):
     # The same for every visitor: rendered once per time slot and content version.
     return section_cached(
+        request,
         "next-events",
-        request.get_host(),
         home_page.pk,
         build=lambda: _render_next_events(request, home_page),
     )

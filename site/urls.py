@@ -7,12 +7,11 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import LoginView, PasswordResetView
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events.bookings.feeds import feed_view as booking_feed_view
 from maison.core.ratelimit import failure_ratelimit, ratelimit
-from maison.core.sitemaps import MultilingualSitemap
+from maison.core.sitemaps import sitemap_view
 from maison.core.views import healthz, robots_txt
 from maison.search.views import search
 
@@ -33,7 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # django-recurrence's admin widget reads its strings from this catalogue.
     path("jsi18n/", JavaScriptCatalog.as_view(packages=["recurrence"]), name="javascript-catalog"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     # Private booking feeds: the token is the only key (see events/bookings/feeds.py).

@@ -30,6 +30,16 @@ def _index_url(request, locale_id):
 
 @hooks.register(SERVICE_SECTIONS_HOOK)
 def service_activities_section(request, service_page):
+    # The same for every visitor: rendered once per time slot and content version.
+    return section_cached(
+        request,
+        "service-activities",
+        service_page.pk,
+        build=lambda: _render_service_activities(request, service_page),
+    )
+
+
+def _render_service_activities(request, service_page) -> str | None:
     from .views import for_service
 
     activities = for_service(service_page)
@@ -46,8 +56,8 @@ def service_activities_section(request, service_page):
 def this_week_section(request, home_page):
     # The same for every visitor: rendered once per time slot and content version.
     return section_cached(
+        request,
         "this-week",
-        request.get_host(),
         home_page.pk,
         build=lambda: _render_this_week(request, home_page),
     )

@@ -32,13 +32,15 @@ def content_cached(name: str, *parts, build: Callable):
     return value
 
 
-def section_cached(name: str, *parts, build: Callable[[], str | None]) -> str | None:
-    """The HTML ``build`` returns (or None: an empty section), once per slot and version."""
+def section_cached(request, name: str, *parts, build: Callable[[], str | None]) -> str | None:
+    """The HTML ``build`` returns (or None: an empty section), once per slot and version,
+    per host. Previews (draft content) always build their own."""
     seconds = getattr(settings, "SECTION_CACHE_SECONDS", 300)
-    if seconds <= 0:
+    if seconds <= 0 or getattr(request, "is_preview", False):
         return build()
     slot = int(time.time() // seconds)
-    key = ":".join(str(part) for part in ("maison:section", content_version(), slot, name, *parts))
+    parts = ("maison:section", content_version(), slot, request.get_host(), name, *parts)
+    key = ":".join(str(part) for part in parts)
     value = cache.get(key)
     if value is None:
         value = build() or ""

@@ -129,6 +129,21 @@ def test_sitemap_lists_live_pages_in_all_languages(client, site_tree):
     assert "draft-page" not in content
 
 
+def test_sitemap_is_built_once_per_content_version_and_follows_every_publish(
+    client, site_tree, django_assert_num_queries
+):
+    first = client.get("/sitemap.xml")
+    assert first.status_code == 200 and first["Content-Type"].startswith("application/xml")
+    with django_assert_num_queries(0):
+        again = client.get("/sitemap.xml")
+    assert again.content == first.content
+    page = StandardPageFactory(parent=site_tree.home, slug="nouvelle")
+    assert "/fr/nouvelle/" in client.get("/sitemap.xml").content.decode()
+    page.unpublish()
+    assert "/fr/nouvelle/" not in client.get("/sitemap.xml").content.decode()
+    assert client.get("/sitemap.xml?p=99").status_code == 404
+
+
 def test_robots_txt(client, site_tree):
     response = client.get("/robots.txt")
     assert response.status_code == 200

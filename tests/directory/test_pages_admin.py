@@ -175,6 +175,31 @@ def test_service_pages_list_partner_associations_sharing_a_need(client, site_tre
     assert "Médiation partenaire" in html and "Sans rapport" not in html
 
 
+def test_a_preview_builds_its_own_sections_and_never_shares_them(client, site_tree):
+    """Service sections are cached for all visitors (core.content_cache.section_cached);
+    a preview of a draft with other needs must neither read nor fill that cache."""
+    from directory.testing import build_directory_tree
+    from maison.services.testing import build_services_tree
+
+    services = build_services_tree(site_tree)
+    tree = build_directory_tree(site_tree)
+    add_association(
+        tree.directory, "Médiation partenaire", needs=[services.needs["neighbours"]["fr"]]
+    )
+    add_association(tree.directory, "Logement partenaire", needs=[tree.needs["logement"]["fr"]])
+    live = services.services["mediateurs"]["fr"]
+    draft = type(live).objects.get(pk=live.pk)
+    draft.needs = [tree.needs["logement"]["fr"]]
+
+    preview = draft.make_preview_request().content.decode()
+    assert "Logement partenaire" in preview and "Médiation partenaire" not in preview
+    # The same host as Wagtail's preview request (the site's), so the same cache keys.
+    html = client.get(live.url, HTTP_HOST="localhost").content.decode()
+    assert "Médiation partenaire" in html and "Logement partenaire" not in html
+    preview = draft.make_preview_request().content.decode()
+    assert "Logement partenaire" in preview and "Médiation partenaire" not in preview
+
+
 def test_factories_build_valid_objects(site_tree):
     directory = factories.DirectoryPageFactory(parent=site_tree.homes["fr"])
     page = factories.AssociationPageFactory(parent=directory)
