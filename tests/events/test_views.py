@@ -238,6 +238,36 @@ def test_home_next_events_are_rendered_once_per_slot_and_follow_edits_and_time(
     assert "Atelier rap" in html and "Atelier court" not in html
 
 
+def test_entries_are_rendered_once_and_a_cancellation_shows_at_once(client, calendar_page, frozen):
+    """Calendar entries come from the cache (events/templatetags/calendar_entries.py)
+    until an editor changes something: then the list shows the change on the next request."""
+    from django.test.signals import template_rendered
+
+    page = make_event(
+        calendar_page,
+        title="Atelier slam",
+        series=[{"start_date": date(2026, 12, 2), "recurrence": weekly(recurrence.WE, count=3)}],
+    )
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        if template.name == "events/includes/entry.html":
+            rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        first = client.get(calendar_page.url).content.decode()
+        assert len(rendered) == 3 and first.count("Atelier slam") >= 3
+        assert client.get(calendar_page.url).content.decode() == first
+        assert len(rendered) == 3  # the second request rendered no entry
+        occurrence = page.series.first().occurrences.order_by("start").first()
+        occurrence.cancel("Animateur malade")
+        html = client.get(calendar_page.url).content.decode()
+    finally:
+        template_rendered.disconnect(record)
+    assert "Animateur malade" in html and "event-entry--cancelled" in html
+
+
 def test_month_view_is_a_table_with_headers(client, calendar_page, frozen):
     make_event(
         calendar_page,
