@@ -141,6 +141,19 @@ def test_a_date_in_progress_is_still_upcoming(client, world, frozen):
     assert 'datetime="2026-11-28T10:00:00+01:00"' in html
 
 
+def test_a_cards_next_date_moves_on_when_that_date_ends_without_any_save(client, world, frozen):
+    """Cards are cached (core/templatetags/fragments.py) with their next date in the key."""
+    url = world["index"]["fr"].url + "?day=6"
+    frozen.move_to("2026-11-28 11:59:30+01:00")  # the theatre workshop ends at 12:00
+    first = client.get(url).content.decode()
+    assert 'datetime="2026-11-28T10:00:00+01:00"' in first
+    assert client.get(url).content.decode() == first  # the card from the cache
+    frozen.move_to("2026-11-28 12:00:00+01:00")
+    later = client.get(url).content.decode()
+    assert 'datetime="2026-11-28T10:00:00+01:00"' not in later
+    assert 'datetime="2026-12-05T10:00:00+01:00"' in later
+
+
 def test_query_count_does_not_depend_on_the_number_of_activities(client, world):
     index = world["index"]["fr"]
     sport = world["themes"]["sport"]["fr"]

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from directory.testing import add_association
 from maison.core.models import SiteSettings
@@ -184,6 +185,26 @@ def test_open_now_in_dst_night(client, data):
     # Last Sunday of March: 22:00 Saturday → 06:00 Sunday is one hour shorter, still open.
     with _at(2026, 3, 29, 4, 0):
         assert titles(finder(client, data["tree"].directory, "?open=1")) == ["Refuge Aurore"]
+
+
+def test_the_open_now_badge_of_a_card_follows_the_clock_without_any_save(client, data):
+    """Cards are cached (core/templatetags/fragments.py) with "open now" in their key."""
+
+    with translation.override("fr"):
+        open_now = translation.gettext("Open now")
+
+    def badge_on_school_card(html: str) -> bool:
+        cards = html.split('<li class="directory-card">')[1:]
+        school = next(card for card in cards if "École des devoirs" in card)
+        return open_now in school
+
+    directory = data["tree"].directory
+    with _at(2026, 3, 2, 16, 59, 30):  # Monday: the school is open until 17:00
+        first = finder(client, directory, "").content.decode()
+        assert finder(client, directory, "").content.decode() == first  # from the cache
+    with _at(2026, 3, 2, 17, 0):  # 30 s later it is closed; nothing saved in between
+        later = finder(client, directory, "").content.decode()
+    assert badge_on_school_card(first) and not badge_on_school_card(later)
 
 
 def test_results_are_sorted_by_relevance_then_name(client, directory_tree, is_postgres):

@@ -1,0 +1,68 @@
+"""``{% render_each items "template.html" item="name" key="pk" vary="" var=value… %}``: the
+template rendered for each item, concatenated, from the cache where it can.
+
+For list items that every visitor sees alike (calendar entries, activity and association
+cards): their HTML depends on saved content, the language and the host, plus the few
+time-dependent values named in ``vary`` (an activity's next date, an association's "open
+now"), which are part of the key. Entries live under the content version
+(`core.navigation`), so an editor's save replaces them all; a list is read with one
+``get_many`` and only the items not seen since then are rendered. Previews render
+everything (draft content is never cached).
+"""
+
+import hashlib
+
+from django import template
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from maison.core.navigation import NAVIGATION_TIMEOUT, content_version
+
+register = template.Library()
+
+
+def _lookup(item, path: str):
+    for part in path.split("."):
+        item = getattr(item, part, None)
+    return item
+
+
+@register.simple_tag(takes_context=True)
+def render_each(context, items, template_name, **options):
+    name = options.pop("item", "item")
+    key_path = options.pop("key", "pk")
+    vary = options.pop("vary", "").split()
+    items = list(items)
+    if not items:
+        return ""
+    request = context.get("request")
+    template_ = get_template(template_name)
+
+    def render(item) -> str:
+        return template_.render({name: item, **options}, request)
+
+    if request is None or getattr(request, "is_preview", False):
+        return mark_safe("".join(render(item) for item in items))  # noqa: S308
+    variables = ",".join(f"{k}={v}" for k, v in sorted(options.items()))
+    prefix = "\n".join((get_language() or "", request.get_host(), template_name, variables))
+    version = content_version()
+
+    def key(item) -> str:
+        parts = [prefix, str(_lookup(item, key_path)), *(str(_lookup(item, v)) for v in vary)]
+        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+        return f"maison:fragment:{version}:{digest}"
+
+    keys = [key(item) for item in items]
+    found = cache.get_many(keys)
+    rendered, missing = [], {}
+    for key, item in zip(keys, items, strict=True):
+        html = found.get(key)
+        if html is None:
+            html = missing[key] = render(item)
+        rendered.append(html)
+    if missing:
+        cache.set_many(missing, NAVIGATION_TIMEOUT)
+    # Each piece comes from a template, which escapes what it shows.
+    return mark_safe("".join(rendered))  # noqa: S308
