@@ -65,11 +65,13 @@ smoke: install
 # Each benchmark's --short run on a throw-away SQLite database (DATABASE_URL ignored);
 # throughput_bench.py uses PostgreSQL database "bench" and Redis DB 7 when they answer.
 # The SQLite ones start from copies of one migrated file (BENCH_SQLITE_TEMPLATE).
+# BENCHMARKS picks some: `make bench-short BENCHMARKS="events pages"`.
+BENCHMARKS ?= $(patsubst benchmarks/%_bench.py,%,$(wildcard benchmarks/*_bench.py))
 bench-short: install
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	env -u DATABASE_URL DATABASE_URL=sqlite:///$$tmp/template.sqlite3 \
 		DJANGO_SETTINGS_MODULE=maison.settings.test $(MANAGE) migrate --noinput -v0; \
-	for script in benchmarks/*_bench.py; do \
+	for script in $(patsubst %,benchmarks/%_bench.py,$(BENCHMARKS)); do \
 		echo "=== $$script --short"; \
 		env -u DATABASE_URL BENCH_SQLITE_TEMPLATE=$$tmp/template.sqlite3 $(PY) $$script --short; \
 	done
