@@ -307,6 +307,8 @@ def production_env(database_url: str, redis_url: str | None, media: Path) -> dic
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media),
+        # Its own collected files: CI runs the smoke test (var/static) at the same time.
+        STATIC_ROOT=str(media.parent / "static"),
         EMAIL_URL="dummy://",
         LOG_LEVEL="WARNING",
         # Plain HTTP on loopback (nginx sends X-Forwarded-Proto: http here).
