@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from maison.core.content_cache import section_cached
+from maison.core.content_cache import cached_section
 from maison.services.models.pages import SERVICE_SECTIONS_HOOK
 
 from . import views
@@ -107,17 +107,9 @@ def register_import_menu_item():
 
 
 @hooks.register(SERVICE_SECTIONS_HOOK)
-def partner_associations_section(request, service_page):
+@cached_section("partner-associations")
+def partner_associations_section(request, service_page) -> str | None:
     """Live partner associations, in the page's language, that answer one of its needs."""
-    return section_cached(
-        request,
-        "partner-associations",
-        service_page.pk,
-        build=lambda: _render_partner_associations(request, service_page),
-    )
-
-
-def _render_partner_associations(request, service_page) -> str | None:
     slugs = [need.slug for need in service_page.needs.all()]
     if not slugs:
         return None

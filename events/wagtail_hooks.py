@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import HeaderButton
 
-from maison.core.content_cache import section_cached
+from maison.core.content_cache import cached_section
 from maison.core.models import HOME_SECTIONS_HOOK
 
 from .admin_views import CalendarGroup
@@ -36,17 +36,8 @@ def page_dates_button(page, user, view_name, next_url=None):
 
 
 @hooks.register(HOME_SECTIONS_HOOK)
-def next_events_section(request, home_page):
-    # The same for every visitor: rendered once per time slot and content version.
-    return section_cached(
-        request,
-        "next-events",
-        home_page.pk,
-        build=lambda: _render_next_events(request, home_page),
-    )
-
-
-def _render_next_events(request, home_page) -> str | None:
+@cached_section("next-events")
+def next_events_section(request, home_page) -> str | None:
     from .views import to_entries
 
     occurrences = (

@@ -10,7 +10,7 @@
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from maison.core.content_cache import content_cached, section_cached
+from maison.core.content_cache import cached_section, content_cached
 from maison.core.models import HOME_SECTIONS_HOOK
 from maison.services.models.pages import SERVICE_SECTIONS_HOOK
 
@@ -29,17 +29,8 @@ def _index_url(request, locale_id):
 
 
 @hooks.register(SERVICE_SECTIONS_HOOK)
-def service_activities_section(request, service_page):
-    # The same for every visitor: rendered once per time slot and content version.
-    return section_cached(
-        request,
-        "service-activities",
-        service_page.pk,
-        build=lambda: _render_service_activities(request, service_page),
-    )
-
-
-def _render_service_activities(request, service_page) -> str | None:
+@cached_section("service-activities")
+def service_activities_section(request, service_page) -> str | None:
     from .views import for_service
 
     activities = for_service(service_page)
@@ -53,17 +44,8 @@ def _render_service_activities(request, service_page) -> str | None:
 
 
 @hooks.register(HOME_SECTIONS_HOOK)
-def this_week_section(request, home_page):
-    # The same for every visitor: rendered once per time slot and content version.
-    return section_cached(
-        request,
-        "this-week",
-        home_page.pk,
-        build=lambda: _render_this_week(request, home_page),
-    )
-
-
-def _render_this_week(request, home_page) -> str | None:
+@cached_section("this-week")
+def this_week_section(request, home_page) -> str | None:
     from .views import this_week
 
     activities = this_week(home_page.locale_id)

@@ -14,6 +14,7 @@ used after its slot ends, whatever its age (with the page cache in front, what a
 sees is at most two slots old, as for any page that the page cache holds).
 """
 
+import functools
 import time
 from collections.abc import Callable
 
@@ -46,3 +47,17 @@ def section_cached(request, name: str, *parts, build: Callable[[], str | None]) 
         value = build() or ""
         cache.set(key, value, seconds)
     return value or None
+
+
+def cached_section(name: str):
+    """Decorator for a page section hook ``(request, page) -> HTML | None`` that every
+    visitor sees alike: ``section_cached`` under ``name`` and the page."""
+
+    def decorator(render: Callable):
+        @functools.wraps(render)
+        def section(request, page):
+            return section_cached(request, name, page.pk, build=lambda: render(request, page))
+
+        return section
+
+    return decorator
