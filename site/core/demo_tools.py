@@ -6,12 +6,11 @@ running the builders twice updates what exists instead of duplicating it.
 
 import io
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
-from modelcluster.fields import ParentalKey
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
@@ -111,28 +110,34 @@ def indexing_deferred() -> Iterator[None]:
     object once when the block ends, in this process, without the task queue. Deletions
     keep Wagtail's own handlers, so nothing stale is left behind.
     """
+    from django.core.exceptions import ObjectDoesNotExist
     from modelsearch import index as search_index
     from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
+    from modelsearch.tasks import insert_or_update_object_task
     from wagtail.models import ReferenceIndex
     from wagtail.signal_handlers import update_reference_index_on_save
+    from wagtail.tasks import update_reference_index_task
 
-    to_index: set[tuple[type, object]] = set()
-    to_reference: set[tuple[type, object]] = set()
+    # What the handlers would have enqueued: (app label, model name, pk), once each.
+    to_index: set[tuple[str, str, str]] = set()
+    to_reference: set[tuple[str, str, str]] = set()
 
-    def record_search(sender, instance, raw=False, **kwargs):
-        if not raw:
-            to_index.add((sender, instance.pk))
+    def recorder(into):
+        def record(sender, instance, raw=False, **kwargs):
+            if not raw:
+                into.add((instance._meta.app_label, instance._meta.model_name, str(instance.pk)))
 
-    def record_reference(sender, instance, raw=False, **kwargs):
-        if not raw:
-            to_reference.add((sender, instance.pk))
+        return record
 
     searched = [
         m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
     ]
-    referenced = list(ReferenceIndex.tracked_models)
+    record_search, record_reference = recorder(to_index), recorder(to_reference)
     swaps = [(model, search_on_save, record_search) for model in searched]
-    swaps += [(model, update_reference_index_on_save, record_reference) for model in referenced]
+    swaps += [
+        (model, update_reference_index_on_save, record_reference)
+        for model in ReferenceIndex.tracked_models
+    ]
     for model, theirs, ours in swaps:
         post_save.disconnect(theirs, sender=model)
         post_save.connect(ours, sender=model, weak=False)
@@ -142,30 +147,9 @@ def indexing_deferred() -> Iterator[None]:
         for model, theirs, ours in swaps:
             post_save.disconnect(ours, sender=model)
             post_save.connect(theirs, sender=model)
-    for model, pk in sorted(to_index, key=_model_and_pk):
-        instance = model.objects.filter(pk=pk).first()
-        if instance is not None:
-            search_index.insert_or_update_object(instance)
-    owners = {}
-    for model, pk in sorted(to_reference, key=_model_and_pk):
-        instance = _reference_owner(model.objects.filter(pk=pk).first())
-        if instance is not None and ReferenceIndex.is_indexed(type(instance)):
-            owners[(type(instance), instance.pk)] = instance
-    for instance in owners.values():
-        ReferenceIndex.create_or_update_for_object(instance)
-
-
-def _model_and_pk(item) -> tuple[str, str]:
-    model, pk = item
-    return (model._meta.label, str(pk))
-
-
-def _reference_owner(instance):
-    """The object whose references a saved object belongs to: itself, or the parent of a
-    child object (an inline), as in Wagtail's ``update_reference_index_task``."""
-    while instance is not None:
-        parental = [f for f in instance._meta.get_fields() if isinstance(f, ParentalKey)]
-        if not parental:
-            return instance
-        instance = getattr(instance, parental[0].name)
-    return None
+    # The tasks' own code, run here rather than queued; objects deleted since are skipped.
+    runs = ((insert_or_update_object_task, to_index), (update_reference_index_task, to_reference))
+    for task, saved in runs:
+        for arguments in sorted(saved):
+            with suppress(ObjectDoesNotExist):
+                task.call(*arguments)
