@@ -24,8 +24,13 @@ from django.core.cache import cache
 from .navigation import NAVIGATION_TIMEOUT, content_version
 
 
+def versioned_key(kind: str, *parts) -> str:
+    """A cache key under the current content version: never read again after a save."""
+    return ":".join(str(part) for part in (f"maison:{kind}", content_version(), *parts))
+
+
 def content_cached(name: str, *parts, build: Callable):
-    key = ":".join(str(part) for part in ("maison:content", content_version(), name, *parts))
+    key = versioned_key("content", name, *parts)
     value = cache.get(key)
     if value is None:
         value = build()
@@ -40,8 +45,7 @@ def section_cached(request, name: str, *parts, build: Callable[[], str | None]) 
     if seconds <= 0 or getattr(request, "is_preview", False):
         return build()
     slot = int(time.time() // seconds)
-    parts = ("maison:section", content_version(), slot, request.get_host(), name, *parts)
-    key = ":".join(str(part) for part in parts)
+    key = versioned_key("section", slot, request.get_host(), name, *parts)
     value = cache.get(key)
     if value is None:
         value = build() or ""

@@ -19,7 +19,8 @@ from django.http import Http404
 from wagtail.models import Page
 from wagtail.views import serve
 
-from .navigation import NAVIGATION_TIMEOUT, content_version
+from .content_cache import versioned_key
+from .navigation import NAVIGATION_TIMEOUT
 from .routing import STOP_ATTRIBUTE
 
 
@@ -45,15 +46,12 @@ class RouteCacheMiddleware:
         if len(path) > 500:
             return None
         components = [component for component in path.split("/") if component]
-        key = ":".join(
-            (
-                "maison:route",
-                content_version(),
-                request.get_host(),
-                request.get_port(),
-                request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "",
-                "/".join(components),
-            )
+        key = versioned_key(
+            "route",
+            request.get_host(),
+            request.get_port(),
+            getattr(request, "LANGUAGE_CODE", ""),
+            "/".join(components),
         )
         cached = cache.get(key)
         if cached is not None:

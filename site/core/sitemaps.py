@@ -5,7 +5,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
 
-from .navigation import NAVIGATION_TIMEOUT, content_version
+from .content_cache import versioned_key
+from .navigation import NAVIGATION_TIMEOUT
 
 
 class MultilingualSitemap(Sitemap):
@@ -32,7 +33,7 @@ def sitemap_view(request):
     query = request.META.get("QUERY_STRING", "")
     if len(query) > 20:  # only ?p=N is meaningful: anything else is built, not stored
         return render()
-    key = ":".join(("maison:sitemap", content_version(), request.scheme, request.get_host(), query))
+    key = versioned_key("sitemap", request.scheme, request.get_host(), query)
     response = cache.get(key)
     if response is None:
         response = render()

@@ -18,7 +18,8 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from maison.core.navigation import NAVIGATION_TIMEOUT, content_version
+from maison.core.content_cache import versioned_key
+from maison.core.navigation import NAVIGATION_TIMEOUT
 
 register = template.Library()
 
@@ -47,12 +48,12 @@ def render_each(context, items, template_name, **options):
         return mark_safe("".join(render(item) for item in items))  # noqa: S308
     variables = ",".join(f"{k}={v}" for k, v in sorted(options.items()))
     prefix = "\n".join((get_language() or "", request.get_host(), template_name, variables))
-    version = content_version()
+    base = versioned_key("fragment")  # the version read once for the whole list
 
     def key(item) -> str:
         parts = [prefix, str(_lookup(item, key_path)), *(str(_lookup(item, v)) for v in vary)]
         digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-        return f"maison:fragment:{version}:{digest}"
+        return f"{base}:{digest}"
 
     keys = [key(item) for item in items]
     found = cache.get_many(keys)
