@@ -105,6 +105,14 @@ def assert_accessible(page, context=None):
     """Fail with a readable list when axe-core finds any WCAG 2.1 A/AA violation."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Contrast is measured on what a reader ends up seeing: wait for finite CSS
+    # transitions and animations (Wagtail's messages fade in over 0.5 s) to end.
+    # (evaluate, not wait_for_function: the site's CSP forbids the eval it polls with)
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect.getTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null))).then(() => null)"""
+    )
     results = Axe().run(
         page,
         context=context,
