@@ -51,11 +51,17 @@ def memoized(key, build: Callable):
 
 
 def view_restrictions() -> list:
-    """Every page view restriction of every site, with its page."""
+    """Every page view restriction of every site, with its page: read once per content
+    version (saving or deleting a restriction, or moving a page, starts a new one)."""
     from wagtail.models import PageViewRestriction
 
+    from .content_cache import content_cached
+
+    def build():
+        return list(PageViewRestriction.objects.select_related("page"))
+
     return memoized(
-        "view-restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
+        "view-restrictions", lambda: content_cached("view-restrictions", build=build)
     )
 
 

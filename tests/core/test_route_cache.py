@@ -111,3 +111,26 @@ def test_without_the_route_cache_wagtail_routes_as_usual(client, pages):
     client.get(pages["leaf"].url)
     response = client.get(pages["leaf"].url)
     assert "<h1>Feuille</h1>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_view_restriction_applies_at_once_and_its_removal_too(client, pages):
+    # The restrictions are read once per content version, not once per request.
+    from wagtail.models import PageViewRestriction
+
+    url = pages["leaf"].url
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
+
+    restriction = PageViewRestriction.objects.create(
+        page=pages["section"], restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(url)  # restricted through its parent
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    assert client.get(pages["other"].url).status_code == 200
+
+    restriction.delete()
+    assert client.get(url).status_code == 200
