@@ -12,9 +12,19 @@ Never put time-dependent data in ``content_cached`` ("open now", upcoming dates)
 and by the current ``SECTION_CACHE_SECONDS`` slot of the wall clock, so an entry is never
 used after its slot ends, whatever its age (with the page cache in front, what a visitor
 sees is at most two slots old, as for any page that the page cache holds).
+
+``region_cached`` keeps the rendered regions of a whole page (its head extras and its main
+content, ``{% cached_region %}`` in base.html) for anonymous visitors, per normalised URL,
+language, version and slot, under the page cache's rules (``core.page_cache.shareable_url``):
+what the page cache would share, in a form that still renders the chrome, the messages
+and the userbar around it. Views hand the template lazy values (``lazy``), so a hit runs
+none of their queries. A region that used the CSRF token, a page under a view restriction
+and a response a view forbade from caching are never stored. ``CONTENT_CACHE_ENABLED``
+turns it off (the test settings do, except in the tests that cover it).
 """
 
 import functools
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -65,3 +75,51 @@ def cached_section(name: str):
         return section
 
     return decorator
+
+
+def lazy(build: Callable):
+    """A context value computed when a template first reads it (Django templates call
+    callables), at most once: a cached region that is served never computes it."""
+    return functools.cache(build)
+
+
+def _slot_seconds() -> int:
+    return getattr(settings, "SECTION_CACHE_SECONDS", 300)
+
+
+def region_key(request, page, name: str) -> str | None:
+    """The key of a page region for this request, or None when it must be rendered."""
+    from .page_cache import is_forbidden, shareable_url
+    from .request_memo import view_restrictions
+
+    if request is None or not getattr(settings, "CONTENT_CACHE_ENABLED", True):
+        return None
+    if getattr(request, "is_preview", False) or is_forbidden(request):
+        return None
+    seconds = _slot_seconds()
+    if seconds <= 0 or not hasattr(page, "path") or getattr(page, "alias_of_id", None):
+        return None
+    if any(page.path.startswith(r.page.path) for r in view_restrictions()):
+        return None
+    url = shareable_url(request)
+    if url is None:
+        return None
+    from django.utils.translation import get_language
+
+    digest = hashlib.sha256(f"{get_language()}\n{url}".encode()).hexdigest()[:40]
+    return versioned_key("region", int(time.time() // seconds), name, digest)
+
+
+def region_cached(request, page, name: str, render: Callable[[], str]) -> str:
+    key = region_key(request, page, name)
+    if key is None:
+        return render()
+    html = cache.get(key)
+    if html is None:
+        csrf_used = request.META.get("CSRF_COOKIE_USED")
+        html = render()
+        from .page_cache import is_forbidden
+
+        if request.META.get("CSRF_COOKIE_USED") == csrf_used and not is_forbidden(request):
+            cache.set(key, html, _slot_seconds())
+    return html

@@ -46,7 +46,6 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.functional import cached_property
 
 from .navigation import content_version
 
@@ -114,17 +113,41 @@ def _setting(name: str, default):
     return getattr(settings, name, default)
 
 
+def shareable_url(request) -> str | None:
+    """The normalised URL (scheme, host, path, sorted query) of a request whose response
+    every anonymous visitor may share, or None: not GET/HEAD, outside the language
+    prefixes or in the admin, a session or messages cookie, a long query string or a
+    search term. The page cache and the cached regions (``core.content_cache``) key on it."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    path = request.path
+    languages = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    if not path.startswith(languages) or path.startswith(f"/{settings.ADMIN_PATH}/"):
+        return None
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > _setting("PAGE_CACHE_MAX_QUERY_LENGTH", 200):
+        return None
+    params = sorted(parse_qsl(query, keep_blank_values=True))
+    skipped = _setting("PAGE_CACHE_SKIP_PARAMS", ("q",))
+    if any(value.strip() for name, value in params if name in skipped):
+        return None
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    return f"{request.scheme}://{host}{path}?{urlencode(params)}"
+
+
+def is_forbidden(request) -> bool:
+    return getattr(request, "_maison_page_cache_forbidden", False)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-
-    @cached_property
-    def language_prefixes(self) -> tuple[str, ...]:
-        return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-
-    @cached_property
-    def admin_prefix(self) -> str:
-        return f"/{settings.ADMIN_PATH}/"
 
     def __call__(self, request):
         enabled = _setting("PAGE_CACHE_ENABLED", True)
@@ -156,26 +179,9 @@ class PageCacheMiddleware:
 
     def lookup_key(self, request) -> str | None:
         """The cache key of this request, or None when it may neither read nor fill."""
-        if request.method not in ("GET", "HEAD"):
+        url = shareable_url(request)
+        if url is None:
             return None
-        path = request.path
-        if not path.startswith(self.language_prefixes) or path.startswith(self.admin_prefix):
-            return None
-        cookies = request.COOKIES
-        if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
-            return None
-        query = request.META.get("QUERY_STRING", "")
-        if len(query) > _setting("PAGE_CACHE_MAX_QUERY_LENGTH", 200):
-            return None
-        params = sorted(parse_qsl(query, keep_blank_values=True))
-        skipped = _setting("PAGE_CACHE_SKIP_PARAMS", ("q",))
-        if any(value.strip() for name, value in params if name in skipped):
-            return None
-        try:
-            host = request.get_host()
-        except DisallowedHost:
-            return None
-        url = f"{request.scheme}://{host}{path}?{urlencode(params)}"
         version = content_version()
         # The navigation cache reads the same version: a page rendered on a miss is stored
         # under the version its chrome was read with.
@@ -188,7 +194,7 @@ class PageCacheMiddleware:
     def storable(self, request, response) -> bool:
         if not getattr(request, "_maison_page_cache_marked", False):
             return False
-        if getattr(request, "_maison_page_cache_forbidden", False):
+        if is_forbidden(request):
             return False
         if response.status_code != 200 or response.streaming:
             return False

@@ -168,6 +168,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Time-dependent sections shared by all visitors (the home's "next events" and "this
 # week"): rendered once per slot of this many seconds and content version; 0 turns it off.
 SECTION_CACHE_SECONDS = env_int("SECTION_CACHE_SECONDS", 300)
+# Cached page regions (head extras and main content, core.content_cache.region_cached):
+# for anonymous visitors, under the page cache's rules, per URL, version and section slot.
+CONTENT_CACHE_ENABLED = env_bool("CONTENT_CACHE_ENABLED", True)
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", -1)  # -1: no X-Accel-Expires
 PAGE_CACHE_MAX_QUERY_LENGTH = 200  # longer query strings are rendered, never stored
 PAGE_CACHE_SKIP_PARAMS = ("q",)  # free-text search terms are never stored

@@ -31,6 +31,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # inspects the context of) a real render; tests/core/test_page_cache.py turns it on.
 # `PAGE_CACHE_ENABLED=1 make test` runs the whole suite with it on, to hunt staleness.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+# Cached page regions: off for the same reason; tests/core/test_region_cache.py turns them on.
+CONTENT_CACHE_ENABLED = env_bool("CONTENT_CACHE_ENABLED", False)
 # -- Background tasks: run where they are enqueued (tests that need the database backend or
 # the dummy one switch with override_settings(TASKS=...)).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,4 +1,9 @@
-"""``{% render_each items "template.html" item="name" key="pk" vary="" var=value… %}``: the
+"""Cached pieces of templates.
+
+``{% cached_region "name" %}…{% endcached_region %}``: a region of the page (base.html
+wraps the head extras and the main content), from ``core.content_cache.region_cached``.
+
+``{% render_each items "template.html" item="name" key="pk" vary="" var=value… %}``: the
 template rendered for each item, concatenated, from the cache where it can.
 
 For list items that every visitor sees alike (calendar entries, activity and association
@@ -18,7 +23,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from maison.core.content_cache import versioned_key
+from maison.core.content_cache import region_cached, versioned_key
 from maison.core.navigation import NAVIGATION_TIMEOUT
 
 register = template.Library()
@@ -67,3 +72,28 @@ def render_each(context, items, template_name, **options):
         cache.set_many(missing, NAVIGATION_TIMEOUT)
     # Each piece comes from a template, which escapes what it shows.
     return mark_safe("".join(rendered))  # noqa: S308
+
+
+class CachedRegionNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        return region_cached(
+            context.get("request"),
+            context.get("page"),
+            name,
+            lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag
+def cached_region(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% cached_region \"name\" %} takes one name")
+    nodelist = parser.parse(("endcached_region",))
+    parser.delete_first_token()
+    return CachedRegionNode(parser.compile_filter(bits[1]), nodelist)
