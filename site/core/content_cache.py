@@ -116,10 +116,12 @@ def region_cached(request, page, name: str, render: Callable[[], str]) -> str:
         return render()
     html = cache.get(key)
     if html is None:
-        csrf_used = request.META.get("CSRF_COOKIE_USED")
         html = render()
         from .page_cache import is_forbidden
 
-        if request.META.get("CSRF_COOKIE_USED") == csrf_used and not is_forbidden(request):
+        # A CSRF token read while this response is made (a form) must reach no one else.
+        meta = request.META
+        csrf = meta.get("CSRF_COOKIE_NEEDS_UPDATE") or meta.get("CSRF_COOKIE_USED")
+        if not csrf and not is_forbidden(request):
             cache.set(key, html, _slot_seconds())
     return html

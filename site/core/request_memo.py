@@ -60,9 +60,7 @@ def view_restrictions() -> list:
     def build():
         return list(PageViewRestriction.objects.select_related("page"))
 
-    return memoized(
-        "view-restrictions", lambda: content_cached("view-restrictions", build=build)
-    )
+    return memoized("view-restrictions", lambda: content_cached("view-restrictions", build=build))
 
 
 def install() -> None:

@@ -93,7 +93,7 @@ class CachedRegionNode(template.Node):
 def cached_region(parser, token):
     bits = token.split_contents()
     if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% cached_region \"name\" %} takes one name")
+        raise template.TemplateSyntaxError('{% cached_region "name" %} takes one name')
     nodelist = parser.parse(("endcached_region",))
     parser.delete_first_token()
     return CachedRegionNode(parser.compile_filter(bits[1]), nodelist)
