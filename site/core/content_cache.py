@@ -18,9 +18,11 @@ content, ``{% cached_region %}`` in base.html) for anonymous visitors, per norma
 language, version and slot, under the page cache's rules (``core.page_cache.shareable_url``):
 what the page cache would share, in a form that still renders the chrome, the messages
 and the userbar around it. Views hand the template lazy values (``lazy``), so a hit runs
-none of their queries. A region that used the CSRF token, a page under a view restriction
-and a response a view forbade from caching are never stored. ``CONTENT_CACHE_ENABLED``
-turns it off (the test settings do, except in the tests that cover it).
+none of their queries. A page under a view restriction, a response a view forbade from
+caching and a region where a view read the CSRF token itself are never stored; a form's
+region is, with a placeholder where ``{% csrf_token %}`` goes, replaced by each visitor's
+own token. ``CONTENT_CACHE_ENABLED`` turns it off (the test settings do, except in the
+tests that cover it).
 """
 
 import functools
@@ -110,18 +112,29 @@ def region_key(request, page, name: str) -> str | None:
     return versioned_key("region", int(time.time() // seconds), name, digest)
 
 
-def region_cached(request, page, name: str, render: Callable[[], str]) -> str:
+# What `{% csrf_token %}` writes in a region rendered for the cache: each response gets
+# its visitor's own token in its place (Django masks it differently every time).
+CSRF_PLACEHOLDER = "maison-csrf-token-placeholder"
+
+
+def region_cached(request, page, name: str, render: Callable[[str | None], str]) -> str:
+    """The region's HTML. ``render(csrf_token)`` renders it, with the given value as the
+    template's ``csrf_token`` when not None."""
     key = region_key(request, page, name)
     if key is None:
-        return render()
+        return render(None)
     html = cache.get(key)
     if html is None:
-        html = render()
+        html = render(CSRF_PLACEHOLDER)
         from .page_cache import is_forbidden
 
-        # A CSRF token read while this response is made (a form) must reach no one else.
+        # A token read any other way (a view calling get_token) must reach no one else.
         meta = request.META
         csrf = meta.get("CSRF_COOKIE_NEEDS_UPDATE") or meta.get("CSRF_COOKIE_USED")
         if not csrf and not is_forbidden(request):
             cache.set(key, html, _slot_seconds())
+    if CSRF_PLACEHOLDER in html:
+        from django.middleware.csrf import get_token
+
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return html

@@ -108,18 +108,30 @@ def test_each_query_string_has_its_own_entry_and_search_terms_none(client, page)
     assert "Ouvert le jeudi." in client.get("/fr/horaires/?q=violence").content.decode()
 
 
-def test_a_form_with_a_csrf_token_is_never_stored(site_tree):
+def test_a_form_region_is_shared_but_each_visitor_gets_their_own_csrf_token(site_tree):
     import re
 
-    tree = build_services_tree(site_tree)
-    url = tree.request_page["fr"].url
-    tokens = []
-    for _ in range(2):
-        html = Client().get(url).content.decode()  # two visitors
+    from maison.services.models import TechnopreventionRequest, TechnopreventionRequestPage
+
+    from ..services.test_request_form import VALID
+
+    page = build_services_tree(site_tree).request_page["fr"]
+    visitors = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    tokens, pages = [], []
+    for number, visitor in enumerate(visitors):
+        response = visitor.get(page.url)
+        html = response.content.decode()
+        pages.append(html)
         tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1])
-    # Django masks the token differently on each render: a stored region would repeat the
-    # first visitor's token to the second.
-    assert tokens[0] != tokens[1]
+        assert "no-cache" in response["Cache-Control"]  # never a stored whole page
+        if number == 0:
+            TechnopreventionRequestPage.objects.filter(pk=page.pk).update(intro="Changé.")
+    assert "Changé." not in pages[1]  # the second visitor got the stored region…
+    assert tokens[0] != tokens[1]  # …with their own token, which their submission passes
+    for visitor, token in zip(visitors, tokens, strict=True):
+        response = visitor.post(page.url, {**VALID, "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+    assert TechnopreventionRequest.objects.count() == 2
 
 
 def test_a_page_under_a_view_restriction_is_never_stored(client, page):

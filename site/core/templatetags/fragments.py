@@ -81,12 +81,14 @@ class CachedRegionNode(template.Node):
 
     def render(self, context):
         name = self.name.resolve(context)
-        return region_cached(
-            context.get("request"),
-            context.get("page"),
-            name,
-            lambda: self.nodelist.render(context),
-        )
+
+        def render(csrf_token: str | None) -> str:
+            if csrf_token is None:
+                return self.nodelist.render(context)
+            with context.push(csrf_token=csrf_token):
+                return self.nodelist.render(context)
+
+        return region_cached(context.get("request"), context.get("page"), name, render)
 
 
 @register.tag
