@@ -23,8 +23,30 @@ NAVIGATION_TIMEOUT = 60
 
 
 def current_site(request) -> Site | None:
+    """Wagtail's site of the request (``Site.find_for_request``), read from the database
+    once per content version and host (pages get it from ``core.route_cache``)."""
     if not hasattr(request, "_maison_site"):
-        request._maison_site = Site.find_for_request(request)
+        site = getattr(request, "_wagtail_site", None)
+        if site is None:
+            from django.core.exceptions import DisallowedHost
+
+            from .content_cache import content_cached
+
+            try:
+                host = request.get_host()
+            except DisallowedHost:
+                host = None
+            if host is None:
+                site = Site.find_for_request(request)
+            else:
+                site = content_cached(
+                    "site",
+                    host,
+                    request.get_port(),
+                    build=lambda: Site.find_for_request(request),
+                )
+            request._wagtail_site = site
+        request._maison_site = site
     return request._maison_site
 
 

@@ -1,5 +1,7 @@
 """Language switcher, root redirect, quick exit flag, search, 404, sitemap and robots."""
 
+import re
+
 import pytest
 
 from maison.core.factories import StandardPageFactory
@@ -90,6 +92,30 @@ def test_search_finds_live_pages_of_the_visitor_language_only(client, site_tree)
     assert "Médiation secrète" not in fr
     nl = client.get("/nl/search/", {"q": "buurtbemiddeling"}).content.decode()
     assert "Buurtbemiddeling" in nl and "Médiation de quartier" not in nl
+
+
+def test_search_pages_through_every_hit_in_a_bounded_number_of_queries(
+    client, site_tree, django_assert_max_num_queries
+):
+    from maison.services.factories import PolePageFactory, ServicesIndexPageFactory
+
+    index = ServicesIndexPageFactory(parent=site_tree.home, title="Nos pôles", slug="poles")
+    for number in range(8):
+        StandardPageFactory(
+            parent=site_tree.home, title=f"Médiation {number}", slug=f"mediation-{number}"
+        )
+        PolePageFactory(parent=index, title=f"Pôle médiation {number}", slug=f"pole-{number}")
+    client.get("/fr/search/", {"q": "médiation"})  # the chrome's caches
+    titles = []
+    for number in (1, 2):
+        # The ranked hits (no COUNT), then the shown pages' specific rows: content types,
+        # one query per page type.
+        with django_assert_max_num_queries(4):
+            response = client.get("/fr/search/", {"q": "médiation", "page": number})
+        html = response.content.decode()
+        assert "16 résultats" in html
+        titles += re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+    assert len(titles) == 16 and len(set(titles)) == 16  # 10 then 6, none twice
 
 
 @pytest.mark.parametrize(
