@@ -71,6 +71,11 @@ class BasePage(QuickExitMixin, ListingMixin, Page):
     class Meta:
         abstract = True
 
+    # Under the title in search results when a page has upcoming dates (ActivityPage
+    # overrides it). Declared here: a template's lookup of a missing attribute costs a
+    # dir() of the whole page object in Django's variable resolution.
+    next_date_display = ""
+
     @property
     def summary(self) -> str:
         return self.listing_summary or self.search_description
