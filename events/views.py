@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from maison.core.content_cache import lazy
+
 from . import conf, filters, ics, scheduling
 from .models import Occurrence
 
@@ -165,9 +167,9 @@ def _common_context(request, page, view_name, state, notices, extra_query=None):
     feed_url = request.build_absolute_uri(
         base_url + "ics/" + (f"?{feed_query}" if feed_query else "")
     )
-    filter_fields = []
-    for item in state.filters:
-        filter_fields.append(
+
+    def filter_fields() -> list[dict]:
+        return [
             {
                 "param": item.param,
                 "label": item.label,
@@ -175,7 +177,9 @@ def _common_context(request, page, view_name, state, notices, extra_query=None):
                 "choices": item.get_choices(request) if item.input_type == "select" else None,
                 "value": state.raw.get(item.param, ""),
             }
-        )
+            for item in state.filters
+        ]
+
     for label, message in state.errors:
         notices.append(
             _("Filter “%(label)s” ignored: %(message)s") % {"label": label, "message": message}
@@ -185,7 +189,7 @@ def _common_context(request, page, view_name, state, notices, extra_query=None):
         "self": page,
         "view_name": view_name,
         "filter_state": state,
-        "filter_fields": filter_fields,
+        "filter_fields": lazy(filter_fields),
         "filter_query": urlencode(query),
         "notices": notices,
         "feed_url": feed_url,
@@ -197,18 +201,29 @@ def _common_context(request, page, view_name, state, notices, extra_query=None):
 def upcoming(request, page):
     notices: list[str] = []
     state = filters.parse_filters(request)
-    queryset = base_queryset(state).upcoming()
-    paginator = Paginator(queryset, conf.per_page())
     raw_page = request.GET.get("page", "1")
-    page_obj = paginator.get_page(raw_page)
-    if raw_page not in ("", "1") and str(page_obj.number) != raw_page:
-        notices.append(
-            _("That page of results does not exist: showing page %(number)s.")
-            % {"number": page_obj.number}
-        )
-    entries = to_entries(request, page_obj.object_list)
+    # Lazy (core.content_cache.lazy): a main region served from the cache runs no query.
+    page_obj = lazy(
+        lambda: Paginator(base_queryset(state).upcoming(), conf.per_page()).get_page(raw_page)
+    )
+
+    def all_notices() -> list[str]:
+        if raw_page not in ("", "1") and str(page_obj().number) != raw_page:
+            return [
+                *notices,
+                _("That page of results does not exist: showing page %(number)s.")
+                % {"number": page_obj().number},
+            ]
+        return notices
+
     context = _common_context(request, page, "list", state, notices)
-    context.update({"page_obj": page_obj, "days": group_by_day(entries)})
+    context.update(
+        {
+            "notices": lazy(all_notices),
+            "page_obj": page_obj,
+            "days": lazy(lambda: group_by_day(to_entries(request, page_obj().object_list))),
+        }
+    )
     return TemplateResponse(request, "events/calendar_list.html", context)
 
 
@@ -225,21 +240,26 @@ def month(request, page):
     last = date(year, month_number, pycalendar.monthrange(year, month_number)[1])
     start = scheduling.make_aware(datetime.combine(first, time.min))
     end = scheduling.make_aware(datetime.combine(last + timedelta(days=1), time.min))
-    entries = to_entries(
-        request, base_queryset(state).overlapping(start, end).order_by("start", "pk")
-    )
-    by_day: dict[date, list[Entry]] = {}
-    for entry in entries:
-        day = max(entry.start.date(), first)
-        by_day.setdefault(day, []).append(entry)
-    weeks = []
-    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number):
-        weeks.append(
+
+    @lazy
+    def by_day() -> dict[date, list[Entry]]:
+        entries = to_entries(
+            request, base_queryset(state).overlapping(start, end).order_by("start", "pk")
+        )
+        days: dict[date, list[Entry]] = {}
+        for entry in entries:
+            days.setdefault(max(entry.start.date(), first), []).append(entry)
+        return days
+
+    def weeks() -> list:
+        return [
             [
-                {"date": d, "in_month": d.month == month_number, "entries": by_day.get(d, [])}
+                {"date": d, "in_month": d.month == month_number, "entries": by_day().get(d, [])}
                 for d in week
             ]
-        )
+            for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number)
+        ]
+
     previous = first - timedelta(days=1)
     following = last + timedelta(days=1)
     context = _common_context(request, page, "month", state, notices)
@@ -249,9 +269,9 @@ def month(request, page):
         {
             "keep_params": [("year", year), ("month", month_number)],
             "month_start": first,
-            "weeks": weeks,
+            "weeks": lazy(weeks),
             "weekday_names": [date(2024, 1, day) for day in range(1, 8)],  # a Monday first
-            "month_days": [(d, by_day[d]) for d in sorted(by_day)],
+            "month_days": lazy(lambda: [(d, by_day()[d]) for d in sorted(by_day())]),
             "previous_url": f"?year={previous.year}&month={previous.month}{suffix}"
             if previous.year >= MIN_YEAR
             else None,
@@ -290,12 +310,17 @@ def week(request, page):
     sunday = monday + timedelta(days=6)
     start = scheduling.make_aware(datetime.combine(monday, time.min))
     end = scheduling.make_aware(datetime.combine(sunday + timedelta(days=1), time.min))
-    entries = to_entries(
-        request, base_queryset(state).overlapping(start, end).order_by("start", "pk")
-    )
-    by_day: dict[date, list[Entry]] = {}
-    for entry in entries:
-        by_day.setdefault(max(entry.start.date(), monday), []).append(entry)
+
+    def week_days() -> list:
+        entries = to_entries(
+            request, base_queryset(state).overlapping(start, end).order_by("start", "pk")
+        )
+        by_day: dict[date, list[Entry]] = {}
+        for entry in entries:
+            by_day.setdefault(max(entry.start.date(), monday), []).append(entry)
+        days = [monday + timedelta(days=i) for i in range(7)]
+        return [(day, by_day.get(day, [])) for day in days]
+
     context = _common_context(request, page, "week", state, notices)
     filter_query = context["filter_query"]
     suffix = f"&{filter_query}" if filter_query else ""
@@ -306,10 +331,7 @@ def week(request, page):
             "keep_params": [("date", monday.isoformat())],
             "week_start": monday,
             "week_end": sunday,
-            "week_days": [
-                (monday + timedelta(days=i), by_day.get(monday + timedelta(days=i), []))
-                for i in range(7)
-            ],
+            "week_days": lazy(week_days),
             "previous_url": f"?date={previous.isoformat()}{suffix}"
             if previous.year >= MIN_YEAR
             else None,
@@ -404,17 +426,20 @@ def json_ld(entries, page_url: str) -> str:
 
 
 def event_page_context(request, page) -> dict:
+    """The next dates of an event page, lazily (core.content_cache.lazy): a page whose
+    regions come from the cache runs none of these queries."""
     occurrences = (
         Occurrence.objects.for_page(page)
         .upcoming()
         .select_related("series", "series__page", "room")
     )
-    entries = to_entries(request, occurrences[:12])
-    page_url = page.get_full_url(request) or ""
-    feed_url = page_feed_url(request, page) if page.live else None
+    entries = lazy(lambda: to_entries(request, occurrences[:12]))
+    feed_url = lazy(lambda: page_feed_url(request, page) if page.live else None)
     return {
         "entries": entries,
-        "json_ld": json_ld(entries, page_url),
+        "json_ld": lazy(lambda: json_ld(entries(), page.get_full_url(request) or "")),
         "feed_url": feed_url,
-        "webcal_url": ("webcal://" + feed_url.split("://", 1)[1]) if feed_url else None,
+        "webcal_url": lazy(
+            lambda: ("webcal://" + feed_url().split("://", 1)[1]) if feed_url() else None
+        ),
     }
