@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from maison.core.content_cache import content_cached, lazy
 from maison.core.ratelimit import RateLimit, rate_limited_response
 
 from .. import scheduling
@@ -42,15 +43,23 @@ def requestable_rooms():
     return Room.objects.filter(bookable=True, partner_requests=True)
 
 
-def _room_or_404(room_id) -> Room:
-    room = requestable_rooms().filter(pk=room_id).first()
+def _room_or_404(room_id, cached=False) -> Room:
+    """The requestable room, from the database (requests and bookings), or for what is
+    only shown from the content cache (rooms change only when staff save one: a new
+    content version)."""
+
+    def build():
+        return requestable_rooms().filter(pk=room_id).first()
+
+    room = content_cached("public-room", room_id, build=build) if cached else build()
     if room is None:
         raise Http404
     return room
 
 
 def room_list(request, page):
-    rooms = list(requestable_rooms().order_by("name"))
+    # Lazy (core.content_cache.lazy): a main region served from the cache runs no query.
+    rooms = lazy(lambda: list(requestable_rooms().order_by("name")))
     return TemplateResponse(
         request,
         "events/bookings/rooms_page.html",
@@ -128,7 +137,7 @@ def week_slots(room: Room, monday: date) -> list[DaySlots]:
 
 
 def free_busy(request, page, room_id):
-    room = _room_or_404(room_id)
+    room = _room_or_404(room_id, cached=True)
     notices: list[str] = []
     chosen = requested_week_day(request, notices)
     monday = chosen - timedelta(days=chosen.weekday())
@@ -142,8 +151,8 @@ def free_busy(request, page, room_id):
             "page": page,
             "self": page,
             "room": room,
-            "days": week_slots(room, monday),
-            "has_hours": not room.opening_hours.is_empty,
+            "days": lazy(lambda: week_slots(room, monday)),
+            "has_hours": lazy(lambda: not room.opening_hours.is_empty),
             "week_start": monday,
             "week_end": monday + timedelta(days=6),
             "notices": notices,

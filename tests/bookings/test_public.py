@@ -124,6 +124,27 @@ def test_free_busy_shows_times_only(client, pages, room, users, django_assert_ma
     assert f"?date={previous}" in body
 
 
+def test_cached_regions_serve_rooms_without_a_query_and_a_new_booking_at_once(
+    client, pages, room, users, settings, django_assert_max_num_queries
+):
+    # The views hand their templates lazy values (core.content_cache.lazy), and the room
+    # comes from the content cache: a region served from the cache runs no query.
+    settings.CONTENT_CACHE_ENABLED = True
+    monday = next_monday()
+    url = room_url(pages["fr"], room, f"?date={monday.isoformat()}")
+    for page_url in (pages["fr"].url, url):
+        assert room.name in client.get(page_url).content.decode()
+        with django_assert_max_num_queries(1):
+            assert room.name in client.get(page_url).content.decode()
+    assert "10:30" not in client.get(url).content.decode()
+    booking = make(room, local(monday, 11), local(monday, 12), purpose="Réunion")
+    services.save_bookings(
+        [booking], RuleContext(user=users["approver"], now=local(monday, 0) - timedelta(days=7))
+    )
+    body = client.get(url).content.decode()
+    assert "10:30" in body and "12:30" in body  # busy, with the set-up and cleaning time
+
+
 def test_free_busy_bad_input(client, pages, room):
     response = client.get(room_url(pages["en"], room, "?date=2026-13-45"))
     assert response.status_code == 200
