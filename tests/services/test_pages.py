@@ -194,3 +194,42 @@ def test_service_page_shows_a_renamed_need_at_once(client, services_tree):
     need.name = "Besoin renommé"
     need.save()
     assert "Besoin renommé" in client.get(service.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_regions_serve_every_page_type_without_a_query(
+    client, services_tree, settings, django_assert_max_num_queries
+):
+    # get_context hands lazy values (core.content_cache.lazy) and cached facts: a page whose
+    # regions come from the cache runs no query, the quick exit of a sensitive service too.
+    settings.CONTENT_CACHE_ENABLED = True
+    service = services_tree.services["mediateurs"]["fr"]
+    service.needs = [services_tree.needs["violence"]["fr"]]
+    service.save_revision().publish()
+    pages = [
+        services_tree.services_index["fr"],
+        services_tree.poles["tranquillite"]["nl"],
+        services_tree.services["mediateurs"]["fr"],
+        services_tree.services["mediateurs"]["en"],
+        services_tree.places_index["fr"],
+        services_tree.place["en"],
+    ]
+    for page in pages:
+        first = client.get(page.url).content.decode()
+        with django_assert_max_num_queries(1):
+            second = client.get(page.url).content.decode()
+        assert second == first and f">{page.title}</h1>" in second
+    html = client.get(service.url).content.decode()
+    assert "data-quick-exit" in html and "application/ld+json" in html
+
+
+@pytest.mark.django_db
+def test_cached_regions_show_an_editors_change_at_once(client, services_tree, settings):
+    settings.CONTENT_CACHE_ENABLED = True
+    index = services_tree.services_index["fr"]
+    service = services_tree.services["mediateurs"]["fr"]
+    assert "Médiateurs de Nuit" in client.get(index.url).content.decode()
+    service.title = "Médiateurs du soir"
+    service.save_revision().publish()
+    html = client.get(index.url).content.decode()
+    assert "Médiateurs du soir" in html and "Médiateurs de Nuit" not in html

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -13,6 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from maison.core.blocks import BaseStreamBlock
+from maison.core.content_cache import lazy
 from maison.core.models import BasePage
 
 from .. import jsonld
@@ -73,12 +73,19 @@ class ServicesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        poles = list(PolePage.objects.child_of(self).for_listing())
-        services = ServicePage.objects.descendant_of(self).for_listing()
-        by_pole: dict[str, list] = {}
-        for service in services:
-            by_pole.setdefault(service.path[: -Page.steplen], []).append(service)
-        context["poles"] = [(pole, by_pole.get(pole.path, [])) for pole in poles]
+
+        def poles() -> list:
+            services = ServicePage.objects.descendant_of(self).for_listing()
+            by_pole: dict[str, list] = {}
+            for service in services:
+                by_pole.setdefault(service.path[: -Page.steplen], []).append(service)
+            return [
+                (pole, by_pole.get(pole.path, []))
+                for pole in PolePage.objects.child_of(self).for_listing()
+            ]
+
+        # Lazy (core.content_cache.lazy): a main region served from the cache runs no query.
+        context["poles"] = lazy(poles)
         return context
 
 
@@ -229,6 +236,7 @@ class ServicePage(HasOpeningHours, BasePage):
         from .taxonomy import localized_all
 
         return {
+            "needs": localized_all(self.needs.all()),
             "audiences": localized_all(self.audiences.all()),
             "languages": localized_all(self.languages.all()),
             "funders": localized_all(self.funders.all()),
@@ -243,31 +251,33 @@ class ServicePage(HasOpeningHours, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from .taxonomy import localized_all, page_cached
+        from .taxonomy import page_cached
 
         context = super().get_context(request, *args, **kwargs)
-        # Once for this method and the sections' hooks, which read the needs too.
-        prefetch_related_objects([self], "needs")
-        needs = localized_all(self.needs.all())
-        context["needs"] = needs
-        context.update(page_cached(request, self, "service-facts", build=self._facts))
-        context["service_sections"] = [
-            section
-            for hook in hooks.get_hooks(SERVICE_SECTIONS_HOOK)
-            if (section := hook(request, self)) is not None
-        ]
+        facts = page_cached(request, self, "service-facts", build=self._facts)
+        context.update(facts)
+        if any(need.sensitive for need in facts["needs"]):
+            context["quick_exit"] = True  # read by the chrome, outside the cached regions
+        # Lazy (core.content_cache.lazy): regions served from the cache run none of these.
+        context["service_sections"] = lazy(
+            lambda: [
+                section
+                for hook in hooks.get_hooks(SERVICE_SECTIONS_HOOK)
+                if (section := hook(request, self)) is not None
+            ]
+        )
         # Title and URL only: the generic pages do (one query, not two).
         context["request_pages"] = self.get_children().live().public()
-        if any(need.sensitive for need in needs):
-            context["quick_exit"] = True
-        context["jsonld"] = jsonld.script_tag(
-            jsonld.service(
-                self,
-                request,
-                audiences=context["audiences"],
-                funders=context["funders"],
-                places=context["places"],
-                languages=context["languages"],
+        context["jsonld"] = lazy(
+            lambda: jsonld.script_tag(
+                jsonld.service(
+                    self,
+                    request,
+                    audiences=facts["audiences"],
+                    funders=facts["funders"],
+                    places=facts["places"],
+                    languages=facts["languages"],
+                )
             )
         )
         return context

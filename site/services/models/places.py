@@ -10,6 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from maison.core.blocks import BaseStreamBlock
+from maison.core.content_cache import lazy
 from maison.core.models import BasePage
 
 from .. import jsonld
@@ -154,9 +155,10 @@ class PlacePage(HasOpeningHours, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy (core.content_cache.lazy): regions served from the cache run none of these.
         context["services"] = self.services()
-        context["partners_list"] = list(self.partners.all())
-        context["jsonld"] = jsonld.script_tag(jsonld.place(self, request))
+        context["partners_list"] = lazy(lambda: list(self.partners.all()))
+        context["jsonld"] = lazy(lambda: jsonld.script_tag(jsonld.place(self, request)))
         return context
 
 
