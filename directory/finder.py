@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from maison.core.content_cache import content_cached
+from maison.core.content_cache import content_cached, lazy
 from maison.search.views import clean_query
 from maison.services.models import Audience, Language, Need
 from maison.services.opening_hours import (
@@ -160,26 +160,71 @@ class Suggestion:
     count: int
 
 
-@dataclass
 class FinderResult:
-    state: FinderState
-    page_obj: object
-    total: int
-    facets: list[Facet]
-    flags: list[Option]
-    suggestions: list[Suggestion]
-    quick_exit: bool
+    """What the directory page shows. The state and the quick exit are read at once (bad
+    input answers 400; the chrome shows the quick exit); the results, counts and
+    suggestions only when the template reads them (``context()`` hands lazy values, see
+    core.content_cache.lazy), so a main region served from the cache runs no query."""
+
+    def __init__(self, finder: Finder, vocab, params, quick_exit: bool):
+        self.finder = finder
+        self.state = finder.state
+        self.vocab = vocab
+        self.params = params
+        self.quick_exit = quick_exit
+
+    @cached_property
+    def searched(self) -> Finder:
+        """The finder, with the full-text scores of the words when there are words: every
+        count and the order read them."""
+        if self.state.query:
+            self.finder.scores = self.finder.search_ids()
+        return self.finder
+
+    @cached_property
+    def ids(self) -> list[int]:
+        return self.searched.ordered_ids()
+
+    @cached_property
+    def page_obj(self):
+        page_obj = Paginator(self.ids, RESULTS_PER_PAGE).get_page(
+            _page_number(self.params.get("page"))
+        )
+        page_ids = list(page_obj.object_list)
+        objects = {
+            page.pk: page
+            for page in AssociationPage.objects.filter(pk__in=page_ids)
+            .select_related("listing_image")
+            .prefetch_related(
+                "needs",
+                Prefetch(
+                    "locations",
+                    queryset=AssociationLocation.objects.prefetch_related(
+                        "weekly_hours", "hours_exceptions"
+                    ),
+                ),
+            )
+        }
+        page_obj.object_list = [objects[pk] for pk in page_ids if pk in objects]
+        for association in page_obj.object_list:
+            association.is_open_now = association.pk in self.searched.open_ids
+        return page_obj
+
+    def suggestions(self) -> list[Suggestion]:
+        if self.ids or not self.state.has_filters:
+            return []
+        return self.searched.suggestions(self.params)
 
     def context(self) -> dict:
         context = {
             "state": self.state,
             "search_query": self.state.query,
-            "page_obj": self.page_obj,
-            "associations": self.page_obj.object_list,
-            "total": self.total,
-            "facets": self.facets,
-            "flag_options": self.flags,
-            "suggestions": self.suggestions,
+            "page_obj": lazy(lambda: self.page_obj),
+            "associations": lazy(lambda: self.page_obj.object_list),
+            "total": lazy(lambda: len(self.ids)),
+            "facets": lazy(lambda: self.searched.facets(self.vocab)),
+            "flag_options": lazy(lambda: self.searched.flag_options()),
+            "suggestions": lazy(self.suggestions),
         }
         if self.quick_exit:
             context["quick_exit"] = True
@@ -434,34 +479,8 @@ def run_finder(directory, request, now=None) -> FinderResult:
     vocab = vocabulary(directory.locale_id)
     state = read_state(request.GET, _known(vocab))
     finder = Finder(directory, state, now=now)
-    if state.query:
-        finder.scores = finder.search_ids()
-    ids = finder.ordered_ids()
-    paginator = Paginator(ids, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(_page_number(request.GET.get("page")))
-    page_ids = list(page_obj.object_list)
-    objects = {
-        page.pk: page
-        for page in AssociationPage.objects.filter(pk__in=page_ids)
-        .select_related("listing_image")
-        .prefetch_related(
-            "needs",
-            Prefetch(
-                "locations",
-                queryset=AssociationLocation.objects.prefetch_related(
-                    "weekly_hours", "hours_exceptions"
-                ),
-            ),
-        )
-    }
-    page_obj.object_list = [objects[pk] for pk in page_ids if pk in objects]
-    for association in page_obj.object_list:
-        association.is_open_now = association.pk in finder.open_ids
-    facets = finder.facets(vocab)
-    flags = finder.flag_options()
-    suggestions = finder.suggestions(request.GET) if not ids and state.has_filters else []
     quick_exit = _needs_quick_exit(state, directory.locale_id)
-    return FinderResult(state, page_obj, len(ids), facets, flags, suggestions, quick_exit)
+    return FinderResult(finder, vocab, request.GET, quick_exit)
 
 
 def _needs_quick_exit(state: FinderState, locale_id) -> bool:

@@ -49,8 +49,29 @@ def test_finder_query_count_does_not_grow_from_25_to_250(
     url = directory_tree.directory.url
     populate(directory_tree, 0, 25)
     with_25 = measure(client, url, django_assert_max_num_queries)
-    assert client.get(url).context["total"] == 25
+    assert client.get(url).context["total"]() == 25
     populate(directory_tree, 25, 225)
     with_250 = measure(client, url, django_assert_max_num_queries)
-    assert client.get(url).context["total"] == 250
+    assert client.get(url).context["total"]() == 250
     assert with_250 == with_25
+
+
+def test_cached_regions_serve_the_finder_without_a_query_and_a_new_association_at_once(
+    client, directory_tree, settings, django_assert_max_num_queries
+):
+    # The finder hands its template lazy values (directory.finder.FinderResult): a main
+    # region served from the cache runs none of its queries. Free-text searches are never
+    # stored (their terms are never kept) and still answer.
+    settings.CONTENT_CACHE_ENABLED = True
+    populate(directory_tree, 0, 5)
+    url = directory_tree.directory.url
+    for query in ("", "?need=logement&anonymous=1", "?need=logement&page=2"):
+        first = client.get(url + query).content.decode()
+        with django_assert_max_num_queries(1):
+            assert client.get(url + query).content.decode() == first
+    assert "Association 001" in client.get(url + "?need=logement").content.decode()
+    assert "Association 000" not in client.get(url + "?need=logement").content.decode()
+    add_association(directory_tree.directory, "Association nouvelle", slug="nouvelle")
+    assert "Association nouvelle" in client.get(url).content.decode()
+    searched = client.get(url + "?q=nouvelle").content.decode()
+    assert "Association nouvelle" in searched and "Association 001" not in searched

@@ -18,7 +18,7 @@ def postgres_only(is_postgres):
 def titles(client, directory, query):
     response = client.get(directory.url, {"q": query})
     assert response.status_code == 200
-    return [a.title for a in response.context["associations"]]
+    return [a.title for a in response.context["associations"]()]
 
 
 @pytest.mark.parametrize(
