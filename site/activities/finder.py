@@ -28,12 +28,13 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from events.models import CalendarPeriod
 from events.scheduling import make_aware
+from maison.core.content_cache import content_cached
 from maison.services.models import Need, PlacePage
 
 from .models import ActivityPage, upcoming_dates
@@ -90,6 +91,13 @@ def next_school_holidays(today: date | None = None) -> CalendarPeriod | None:
     )
 
 
+def cached_next_school_holidays() -> CalendarPeriod | None:
+    """``next_school_holidays()``, read once per day and content version (calendars change
+    only when staff import or edit them)."""
+    today = timezone.localdate()
+    return content_cached("next-school-holidays", today, build=lambda: next_school_holidays(today))
+
+
 def period_bounds(period: CalendarPeriod) -> tuple[datetime, datetime]:
     start = make_aware(datetime.combine(period.start_date, time.min))
     end = make_aware(datetime.combine(period.end_date + timedelta(days=1), time.min))
@@ -125,12 +133,20 @@ class Finder:
     @classmethod
     def from_request(cls, request) -> Finder:
         locale = Locale.get_active()
+        today = timezone.localdate()
+        # What the query string is checked against changes only when editors save (pages,
+        # vocabularies, calendars): read once per content version (and day).
+        choices = content_cached(
+            "activity-finder-choices",
+            locale.pk,
+            get_language(),
+            build=lambda: {"theme_choices": theme_choices(locale), **where_choices(locale)},
+        )
         finder = cls(
             locale=locale,
-            today=timezone.localdate(),
-            holidays=next_school_holidays(),
-            theme_choices=theme_choices(locale),
-            **where_choices(locale),
+            today=today,
+            holidays=cached_next_school_holidays(),
+            **choices,
         )
         finder.parse(request.GET)
         return finder

@@ -14,11 +14,11 @@ from wagtail.models import Locale
 
 from events.models import Series
 from events.views import json_ld, page_feed_url, to_entries
+from maison.core.content_cache import lazy
 from maison.services.models import PlacePage, localized_all
 from maison.services.models.taxonomy import page_cached
 
-from .finder import TIME_SLOTS, Finder, period_bounds, weekday_choices
-from .finder import next_school_holidays as find_next_school_holidays
+from .finder import TIME_SLOTS, Finder, cached_next_school_holidays, period_bounds, weekday_choices
 from .models import ActivityPage, upcoming_dates
 
 PER_PAGE = 12
@@ -27,27 +27,39 @@ PAGE_DATES = 8
 
 def finder(request, page):
     state = Finder.from_request(request)
-    queryset = state.activities().prefetch_related("themes")
-    paginator = Paginator(queryset, PER_PAGE)
     raw_page = request.GET.get("page", "1")
-    page_obj = paginator.get_page(raw_page)
-    if raw_page not in ("", "1") and str(page_obj.number) != raw_page:
-        state.notices.append(
-            _("That page of results does not exist: showing page %(number)s.")
-            % {"number": page_obj.number}
-        )
     base_url = page.get_url(request) or "/"
-    count = paginator.count
-    suggestions = state.suggestions(base_url) if not count and state.active else []
+    # Lazy (core.content_cache.lazy): a main region served from the cache runs no query.
+    page_obj = lazy(
+        lambda: Paginator(state.activities().prefetch_related("themes"), PER_PAGE).get_page(
+            raw_page
+        )
+    )
+
+    def notices() -> list[str]:
+        if raw_page not in ("", "1") and str(page_obj().number) != raw_page:
+            return [
+                *state.notices,
+                _("That page of results does not exist: showing page %(number)s.")
+                % {"number": page_obj().number},
+            ]
+        return state.notices
+
+    def suggestions() -> list[dict]:
+        if page_obj().paginator.count or not state.active:
+            return []
+        return state.suggestions(base_url)
+
     return page.render(
         request,
         template="activities/activity_index_page.html",
         context_overrides={
             "finder": state,
-            "activities": list(page_obj.object_list),
+            "notices": lazy(notices),
+            "activities": lazy(lambda: list(page_obj().object_list)),
             "page_obj": page_obj,
-            "result_count": count,
-            "suggestions": suggestions,
+            "result_count": lazy(lambda: page_obj().paginator.count),
+            "suggestions": lazy(suggestions),
             "clear_url": base_url,
             "weekday_choices": weekday_choices(),
             "time_choices": [(key, str(label)) for key, label in TIME_SLOTS.items()],
@@ -58,10 +70,13 @@ def finder(request, page):
 
 def holiday_courses(request, page):
     """Activities with dates during the next (or current) FWB school holidays: first and
-    last date in the period and how many dates, in one query."""
-    period = find_next_school_holidays()
-    activities = []
-    if period is not None:
+    last date in the period and how many dates, in one query (lazily: a main region served
+    from the cache runs none)."""
+    period = cached_next_school_holidays()
+
+    def activities() -> list:
+        if period is None:
+            return []
         start, end = period_bounds(period)
         in_period = upcoming_dates().filter(
             series__page__translation_key=OuterRef("translation_key"),
@@ -77,7 +92,7 @@ def holiday_courses(request, page):
                 .values("value")[:1]
             )
 
-        activities = list(
+        return list(
             ActivityPage.objects.for_listing(Locale.get_active())
             .with_holiday_course_flag()
             .annotate(
@@ -89,42 +104,55 @@ def holiday_courses(request, page):
             .order_by("-holiday_course", "period_first", "title")
             .prefetch_related("themes")
         )
+
     return page.render(
         request,
         template="activities/holiday_courses.html",
-        context_overrides={"period": period, "activities": activities, "view_name": "holidays"},
+        context_overrides={
+            "period": period,
+            "activities": lazy(activities),
+            "view_name": "holidays",
+        },
     )
 
 
 def drop_in(request, page):
     """Places where young people can just come: the places of live drop-in activities of
-    this language, with today's opening status, and each place's drop-in activities."""
+    this language, with today's opening status, and each place's drop-in activities
+    (lazily: a main region served from the cache runs no query)."""
     locale = Locale.get_active()
-    activities = list(
-        ActivityPage.objects.for_listing(locale)
-        .filter(drop_in=True)
-        .with_next_date()
-        .order_by("title")
-    )
-    place_keys = {a.place.translation_key for a in activities if a.place_id}
-    places = list(
-        PlacePage.objects.for_listing()
-        .filter(translation_key__in=place_keys, locale=locale)
-        .order_by("title")
-    )
-    by_place: dict = {}
-    without_place = []
-    for activity in activities:
-        if activity.place_id:
-            by_place.setdefault(activity.place.translation_key, []).append(activity)
-        else:
-            without_place.append(activity)
+
+    @lazy
+    def grouped() -> tuple[list, list]:
+        activities = list(
+            ActivityPage.objects.for_listing(locale)
+            .filter(drop_in=True)
+            .with_next_date()
+            .order_by("title")
+        )
+        place_keys = {a.place.translation_key for a in activities if a.place_id}
+        places = list(
+            PlacePage.objects.for_listing()
+            .filter(translation_key__in=place_keys, locale=locale)
+            .order_by("title")
+        )
+        by_place: dict = {}
+        without_place = []
+        for activity in activities:
+            if activity.place_id:
+                by_place.setdefault(activity.place.translation_key, []).append(activity)
+            else:
+                without_place.append(activity)
+        return [(place, by_place.get(place.translation_key, [])) for place in places], (
+            without_place
+        )
+
     return page.render(
         request,
         template="activities/drop_in.html",
         context_overrides={
-            "places": [(place, by_place.get(place.translation_key, [])) for place in places],
-            "other_activities": without_place,
+            "places": lazy(lambda: grouped()[0]),
+            "other_activities": lazy(lambda: grouped()[1]),
             "view_name": "drop_in",
         },
     )
@@ -170,7 +198,8 @@ def activity_page_context(request, page: ActivityPage) -> dict:
         .order_by("start", "pk")
         .select_related("series", "series__page", "room")
     )
-    entries = to_entries(request, dates[:PAGE_DATES])
+    # Lazy (core.content_cache.lazy): regions served from the cache run no query.
+    entries = lazy(lambda: to_entries(request, dates[:PAGE_DATES]))
     # What only editors change (series rules, place, pôle, vocabularies): cached per page
     # and language under the navigation version, never for a preview.
     context = page_cached(
@@ -180,11 +209,11 @@ def activity_page_context(request, page: ActivityPage) -> dict:
     context = {
         **context,
         "entries": entries,
-        "json_ld": json_ld(entries, page.get_full_url(request) or ""),
-        "index_page": page.get_parent(),
+        "json_ld": lazy(lambda: json_ld(entries(), page.get_full_url(request) or "")),
+        "index_page": lazy(page.get_parent),
     }
     if any(theme.sensitive for theme in themes):
-        context["quick_exit"] = True
+        context["quick_exit"] = True  # read by the chrome, outside the cached regions
     return context
 
 
@@ -199,7 +228,7 @@ def for_service(service_page, limit: int = 6):
     """Upcoming activities of the service's pôle or about one of its needs (the service's
     language)."""
     pole = service_page.get_parent()
-    need_slugs = [need.slug for need in service_page.needs.all()]  # prefetched by the page
+    need_slugs = [need.slug for need in service_page.needs.all()]
     condition = Q(pole__translation_key=pole.translation_key)
     if need_slugs:
         condition |= Q(
