@@ -103,12 +103,10 @@ def sort_key(title: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def open_now_ids(associations, now=None) -> set[int]:
-    """Ids of the associations (a queryset) with a location open at ``now``, in two queries:
-    only the weekly rows of today and yesterday (overnight ranges) and the exceptions that
-    cover those two days are read, then the pure calculator decides."""
-    now = now or timezone.now()
-    today = now.astimezone(BRUSSELS).date()
+def hours_around(associations, today) -> list[tuple[int, OpeningHours]]:
+    """(association pk, opening hours) of each location of the associations (a queryset),
+    in two queries: only the weekly rows of ``today`` and the day before (overnight ranges)
+    and the exceptions that cover those two days are read."""
     yesterday = today - timezone.timedelta(days=1)
     pages = associations.values("pk")
     hours: dict[int, OpeningHours] = {}
@@ -130,7 +128,12 @@ def open_now_ids(associations, now=None) -> set[int]:
         hours.setdefault(location_id, OpeningHours()).exceptions.append(
             DateException(start=start, end=end, closed=closed, opens=opens, closes=closes)
         )
-    return {owner[loc] for loc, oh in hours.items() if oh.status(now).is_open}
+    return [(owner[location_id], oh) for location_id, oh in hours.items()]
+
+
+def open_now_ids(hours: list[tuple[int, OpeningHours]], now) -> set[int]:
+    """Ids of the associations with a location open at ``now`` (the pure calculator)."""
+    return {page_id for page_id, oh in hours if oh.status(now).is_open}
 
 
 @dataclass
@@ -242,12 +245,17 @@ class Finder:
         self.directory = directory
         self.state = state
         self.now = now or timezone.now()
-        self.base = AssociationPage.objects.child_of(directory).live().public()
         self.scores: dict[int, float] = {}
         self._open_ids: set[int] | None = None
         self._flag_sets: dict[str, set[int]] = {}
 
     # --- reads -------------------------------------------------------------------------
+
+    @cached_property
+    def base(self):
+        """The directory's live public associations (a queryset built when first read:
+        building it is not free, and a main region served from the cache needs none)."""
+        return AssociationPage.objects.child_of(self.directory).live().public()
 
     def search_ids(self) -> dict[int, float]:
         """pk -> relevance of the associations matching the text, in the page's language."""
@@ -303,7 +311,15 @@ class Finder:
     @property
     def open_ids(self) -> set[int]:
         if self._open_ids is None:
-            self._open_ids = open_now_ids(self.base, self.now)
+            # The hours are content (a new version on any save); "open now" is the clock's.
+            today = self.now.astimezone(BRUSSELS).date()
+            hours = content_cached(
+                "directory-hours",
+                self.directory.pk,
+                today,
+                build=lambda: hours_around(self.base, today),
+            )
+            self._open_ids = open_now_ids(hours, self.now)
         return self._open_ids
 
     def value_sets(self, name: str) -> dict[str, set[int]]:

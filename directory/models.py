@@ -25,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from maison.core import navigation
+from maison.core.content_cache import lazy
 from maison.core.models import BasePage
 from maison.services.forms import LocaleFilteredPageForm
 from maison.services.models import StepFreeAccess, localized_all
@@ -159,6 +160,11 @@ class DirectoryPage(RoutablePageMixin, BasePage):
     def get_cached_paths(self):
         """What a CDN purge lists on publish (filtered variants expire with s-maxage)."""
         return ["/", "/export/hsds/", "/export/csv/"]
+
+
+# The context values of an association page read from its cached facts
+# (``AssociationPage._facts``).
+ASSOCIATION_FACTS = ("needs", "audiences", "languages", "locations")
 
 
 class AssociationPage(BasePage):
@@ -334,6 +340,8 @@ class AssociationPage(BasePage):
         return any(need.sensitive for need in self.needs.all())
 
     def _facts(self) -> dict:
+        """What the page shows that only editors change (cached by ``get_context``): the
+        ASSOCIATION_FACTS."""
         return {
             "needs": localized_all(self.needs.all()),
             "audiences": localized_all(self.audiences.all()),
@@ -344,10 +352,20 @@ class AssociationPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only editors change these (the open-now status is computed at render time).
-        context.update(page_cached(request, self, "association-facts", build=self._facts))
-        needs = context["needs"]
-        if any(need.sensitive for need in needs):
+        facts = lazy(lambda: page_cached(request, self, "association-facts", build=self._facts))
+        # Read by the chrome, outside the cached regions: its own small cached fact, so a
+        # page whose regions are served reads (unpickles) none of the others.
+        sensitive = page_cached(
+            request,
+            self,
+            "association-sensitive",
+            build=lambda: any(need.sensitive for need in facts()["needs"]),
+        )
+        if sensitive:
             context["quick_exit"] = True
+        # Lazy (core.content_cache.lazy): a main region served from the cache reads none.
+        for name in ASSOCIATION_FACTS:
+            context[name] = lazy(lambda name=name: facts()[name])
         return context
 
 

@@ -1,6 +1,7 @@
 """The finder as a visitor uses it: facets alone and combined, counts, open now, safety."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -293,3 +294,59 @@ def test_map_is_a_link_only(client, directory_tree):
     html = client.get(page.url).content.decode()
     assert "https://www.openstreetmap.org/?mlat=50.830000" in html
     assert "<iframe" not in html and '<script src="http' not in html
+
+
+def card_titles(html: str) -> list[str]:
+    return re.findall(r'<h3 class="directory-card__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_cached_regions_give_each_filter_its_own_results_without_a_query(
+    client, data, settings, django_assert_max_num_queries
+):
+    # The finder hands its template lazy values (directory.finder.FinderResult) and the
+    # main region is cached per URL and query string: a second visit runs no query and
+    # each filter keeps its own results, counts and quick exit.
+    settings.CONTENT_CACHE_ENABLED = True
+    d = data["tree"].directory
+    expected = {
+        "": ["École des devoirs", "Logement Plus", "Refuge Aurore"],
+        "?need=decrochage-scolaire": ["École des devoirs"],
+        "?need=logement": ["Logement Plus"],
+        "?free=1": ["École des devoirs", "Refuge Aurore"],
+        "?free=1&commune=ixelles": ["École des devoirs"],
+        "?need=violence-familiale": ["Refuge Aurore"],
+    }
+    pages = {}
+    for query in expected:
+        first = finder(client, d, query).content.decode()
+        with django_assert_max_num_queries(1):
+            pages[query] = finder(client, d, query).content.decode()
+        assert pages[query] == first
+    for query, titles_ in expected.items():
+        assert card_titles(pages[query]) == titles_, query
+        count = len(titles_)
+        assert f"{count} association{'s' if count > 1 else ''} trouvée" in pages[query]
+        assert ("data-quick-exit" in pages[query]) == (query == "?need=violence-familiale")
+    assert 'value="logement" checked' in pages["?need=logement"]
+    assert " checked" not in pages[""]
+
+
+def test_cached_association_pages_keep_their_quick_exit_without_a_query(
+    client, data, settings, django_assert_max_num_queries
+):
+    # The chrome reads the quick exit outside the cached regions, from the association's
+    # own small cached fact; the needs, languages and locations are read lazily.
+    settings.CONTENT_CACHE_ENABLED = True
+    for name, sensitive in (("shelter", True), ("housing", False)):
+        url = data[name].url
+        first = client.get(url).content.decode()
+        with django_assert_max_num_queries(1):
+            second = client.get(url).content.decode()
+        assert second == first and f">{data[name].title}" in second
+        assert ("data-quick-exit" in second) == sensitive
+    shelter = client.get(data["shelter"].url).content.decode()
+    assert "Violence" in shelter and "Saint-Gilles" in shelter
+    need = data["tree"].needs["violence-familiale"]["fr"]
+    need.sensitive = False
+    need.save()  # a new content version: the quick exit follows at once
+    assert "data-quick-exit" not in client.get(data["shelter"].url).content.decode()

@@ -225,11 +225,45 @@ def test_cached_regions_serve_every_page_type_without_a_query(
 
 @pytest.mark.django_db
 def test_cached_regions_show_an_editors_change_at_once(client, services_tree, settings):
+    # Every region is cached under the content version, which publishing replaces: the
+    # service's own page (head and main), its pôle and the index all show the new title.
     settings.CONTENT_CACHE_ENABLED = True
-    index = services_tree.services_index["fr"]
     service = services_tree.services["mediateurs"]["fr"]
-    assert "Médiateurs de Nuit" in client.get(index.url).content.decode()
+    urls = [
+        services_tree.services_index["fr"].url,
+        services_tree.poles["tranquillite"]["fr"].url,
+        service.url,
+    ]
+    for url in urls:
+        client.get(url)
+        assert "Médiateurs de Nuit" in client.get(url).content.decode()  # from the cache
     service.title = "Médiateurs du soir"
     service.save_revision().publish()
-    html = client.get(index.url).content.decode()
-    assert "Médiateurs du soir" in html and "Médiateurs de Nuit" not in html
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert "Médiateurs du soir" in html and "Médiateurs de Nuit" not in html, url
+    assert "<title>Médiateurs du soir –" in client.get(service.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_cached_regions_follow_a_need_that_becomes_sensitive(
+    client, services_tree, settings, django_assert_max_num_queries
+):
+    # The chrome reads the quick exit outside the cached regions, from the service's own
+    # cached "sensitive" fact: saving the need starts a new version, which turns it on at
+    # once, and a page served from the cache keeps it, still without a query.
+    settings.CONTENT_CACHE_ENABLED = True
+    url = services_tree.services["mediateurs"]["fr"].url
+    client.get(url)
+    assert "data-quick-exit" not in client.get(url).content.decode()
+    need = services_tree.needs["neighbours"]["fr"]
+    need.sensitive = True
+    need.save()
+    first = client.get(url).content.decode()
+    with django_assert_max_num_queries(1):
+        second = client.get(url).content.decode()
+    assert second == first and "data-quick-exit" in second
+    assert "Conflit de voisinage" in second  # the need itself, from the cached facts
+    need.sensitive = False
+    need.save()
+    assert "data-quick-exit" not in client.get(url).content.decode()

@@ -123,8 +123,14 @@ class PolePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.services()
+        # Lazy (core.content_cache.lazy): building the queryset, even unevaluated, takes
+        # longer than serving the whole main region from the cache.
+        context["services"] = lazy(self.services)
         return context
+
+
+# The context values of a service page read from its cached facts (``ServicePage._facts``).
+SERVICE_FACTS = ("needs", "audiences", "languages", "funders", "places", "related_services")
 
 
 class CostChoices(models.TextChoices):
@@ -232,7 +238,8 @@ class ServicePage(HasOpeningHours, BasePage):
         return [label for enabled, label in modes if enabled]
 
     def _facts(self) -> dict:
-        """What the page shows that only editors change (cached by ``get_context``)."""
+        """What the page shows that only editors change (cached by ``get_context``): the
+        SERVICE_FACTS."""
         from .taxonomy import localized_all
 
         return {
@@ -254,11 +261,20 @@ class ServicePage(HasOpeningHours, BasePage):
         from .taxonomy import page_cached
 
         context = super().get_context(request, *args, **kwargs)
-        facts = page_cached(request, self, "service-facts", build=self._facts)
-        context.update(facts)
-        if any(need.sensitive for need in facts["needs"]):
-            context["quick_exit"] = True  # read by the chrome, outside the cached regions
+        facts = lazy(lambda: page_cached(request, self, "service-facts", build=self._facts))
+        # Read by the chrome, outside the cached regions: its own small cached fact, so a
+        # page whose regions are served reads (unpickles) none of the others.
+        sensitive = page_cached(
+            request,
+            self,
+            "service-sensitive",
+            build=lambda: any(need.sensitive for need in facts()["needs"]),
+        )
+        if sensitive:
+            context["quick_exit"] = True
         # Lazy (core.content_cache.lazy): regions served from the cache run none of these.
+        for name in SERVICE_FACTS:
+            context[name] = lazy(lambda name=name: facts()[name])
         context["service_sections"] = lazy(
             lambda: [
                 section
@@ -267,16 +283,16 @@ class ServicePage(HasOpeningHours, BasePage):
             ]
         )
         # Title and URL only: the generic pages do (one query, not two).
-        context["request_pages"] = self.get_children().live().public()
+        context["request_pages"] = lazy(lambda: self.get_children().live().public())
         context["jsonld"] = lazy(
             lambda: jsonld.script_tag(
                 jsonld.service(
                     self,
                     request,
-                    audiences=facts["audiences"],
-                    funders=facts["funders"],
-                    places=facts["places"],
-                    languages=facts["languages"],
+                    audiences=facts()["audiences"],
+                    funders=facts()["funders"],
+                    places=facts()["places"],
+                    languages=facts()["languages"],
                 )
             )
         )

@@ -59,7 +59,9 @@ class PlacesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["places"] = PlacePage.objects.child_of(self).for_listing()
+        # Lazy (core.content_cache.lazy): building the queryset, even unevaluated, takes
+        # longer than serving the whole main region from the cache.
+        context["places"] = lazy(lambda: PlacePage.objects.child_of(self).for_listing())
         return context
 
 
@@ -156,7 +158,7 @@ class PlacePage(HasOpeningHours, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy (core.content_cache.lazy): regions served from the cache run none of these.
-        context["services"] = self.services()
+        context["services"] = lazy(self.services)
         context["partners_list"] = lazy(lambda: list(self.partners.all()))
         context["jsonld"] = lazy(lambda: jsonld.script_tag(jsonld.place(self, request)))
         return context
