@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.db.models import Q
@@ -91,11 +92,15 @@ def next_school_holidays(today: date | None = None) -> CalendarPeriod | None:
     )
 
 
-def cached_next_school_holidays() -> CalendarPeriod | None:
+def cached_next_school_holidays(today: date | None = None) -> CalendarPeriod | None:
     """``next_school_holidays()``, read once per day and content version (calendars change
-    only when staff import or edit them)."""
-    today = timezone.localdate()
-    return content_cached("next-school-holidays", today, build=lambda: next_school_holidays(today))
+    only when staff import or edit them, which starts a new version)."""
+    today = today or timezone.localdate()
+    # In a tuple: "no holidays known" (None) is kept too, not looked up on every request.
+    (period,) = content_cached(
+        "next-fwb-holidays", today, build=lambda: (next_school_holidays(today),)
+    )
+    return period
 
 
 def period_bounds(period: CalendarPeriod) -> tuple[datetime, datetime]:
@@ -120,10 +125,6 @@ def time_slot_q(slot: str) -> Q:
 class Finder:
     locale: Locale
     today: date
-    holidays: CalendarPeriod | None
-    theme_choices: list[tuple[str, str]]
-    place_choices: list[tuple[str, str]]
-    area_choices: list[tuple[str, str]]
     values: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
@@ -132,24 +133,41 @@ class Finder:
 
     @classmethod
     def from_request(cls, request) -> Finder:
-        locale = Locale.get_active()
-        today = timezone.localdate()
-        # What the query string is checked against changes only when editors save (pages,
-        # vocabularies, calendars): read once per content version (and day).
-        choices = content_cached(
-            "activity-finder-choices",
-            locale.pk,
-            get_language(),
-            build=lambda: {"theme_choices": theme_choices(locale), **where_choices(locale)},
-        )
-        finder = cls(
-            locale=locale,
-            today=today,
-            holidays=cached_next_school_holidays(),
-            **choices,
-        )
+        finder = cls(locale=Locale.get_active(), today=timezone.localdate())
         finder.parse(request.GET)
         return finder
+
+    # What the query string is checked against and the form offers. Read when a parameter
+    # or the form needs it (a main region served from the cache shows no form), from the
+    # content cache: it changes only when editors save pages, vocabularies or calendars.
+
+    @cached_property
+    def _choices(self) -> dict:
+        return content_cached(
+            "activity-finder-choices",
+            self.locale.pk,
+            get_language(),
+            build=lambda: {
+                "theme_choices": theme_choices(self.locale),
+                **where_choices(self.locale),
+            },
+        )
+
+    @cached_property
+    def theme_choices(self) -> list[tuple[str, str]]:
+        return self._choices["theme_choices"]
+
+    @cached_property
+    def place_choices(self) -> list[tuple[str, str]]:
+        return self._choices["place_choices"]
+
+    @cached_property
+    def area_choices(self) -> list[tuple[str, str]]:
+        return self._choices["area_choices"]
+
+    @cached_property
+    def holidays(self) -> CalendarPeriod | None:
+        return cached_next_school_holidays(self.today)
 
     def _reject(self, param: str, raw: str, reason: str) -> None:
         self.notices.append(

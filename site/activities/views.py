@@ -28,7 +28,7 @@ PAGE_DATES = 8
 def finder(request, page):
     state = Finder.from_request(request)
     raw_page = request.GET.get("page", "1")
-    base_url = page.get_url(request) or "/"
+    base_url = lazy(lambda: page.get_url(request) or "/")
     # Lazy (core.content_cache.lazy): a main region served from the cache runs no query.
     page_obj = lazy(
         lambda: Paginator(state.activities().prefetch_related("themes"), PER_PAGE).get_page(
@@ -48,7 +48,7 @@ def finder(request, page):
     def suggestions() -> list[dict]:
         if page_obj().paginator.count or not state.active:
             return []
-        return state.suggestions(base_url)
+        return state.suggestions(base_url())
 
     return page.render(
         request,
@@ -61,8 +61,8 @@ def finder(request, page):
             "result_count": lazy(lambda: page_obj().paginator.count),
             "suggestions": lazy(suggestions),
             "clear_url": base_url,
-            "weekday_choices": weekday_choices(),
-            "time_choices": [(key, str(label)) for key, label in TIME_SLOTS.items()],
+            "weekday_choices": lazy(weekday_choices),
+            "time_choices": lazy(lambda: [(key, str(label)) for key, label in TIME_SLOTS.items()]),
             "view_name": "finder",
         },
     )
@@ -72,12 +72,12 @@ def holiday_courses(request, page):
     """Activities with dates during the next (or current) FWB school holidays: first and
     last date in the period and how many dates, in one query (lazily: a main region served
     from the cache runs none)."""
-    period = cached_next_school_holidays()
+    period = lazy(cached_next_school_holidays)
 
     def activities() -> list:
-        if period is None:
+        if period() is None:
             return []
-        start, end = period_bounds(period)
+        start, end = period_bounds(period())
         in_period = upcoming_dates().filter(
             series__page__translation_key=OuterRef("translation_key"),
             start__gte=start,
@@ -191,15 +191,21 @@ def _activity_facts(request, page: ActivityPage) -> dict:
     }
 
 
-def activity_page_context(request, page: ActivityPage) -> dict:
+def _next_entries(request, page: ActivityPage) -> list:
+    """The next dates of the activity (cancelled ones too, marked), as calendar entries."""
     dates = (
         page.dates()
         .filter(end__gt=timezone.now())
         .order_by("start", "pk")
         .select_related("series", "series__page", "room")
     )
-    # Lazy (core.content_cache.lazy): regions served from the cache run no query.
-    entries = lazy(lambda: to_entries(request, dates[:PAGE_DATES]))
+    return to_entries(request, dates[:PAGE_DATES])
+
+
+def activity_page_context(request, page: ActivityPage) -> dict:
+    # Lazy (core.content_cache.lazy): regions served from the cache run no query (and
+    # build no queryset).
+    entries = lazy(lambda: _next_entries(request, page))
     # What only editors change (series rules, place, pôle, vocabularies): cached per page
     # and language under the navigation version, never for a preview.
     context = page_cached(
