@@ -23,19 +23,28 @@ def search(request):
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1)
-        # One ranked query for the hits (no separate COUNT), then the specific pages of the
-        # shown page of results only.
-        hits = list(pages.search(query)[:MAX_RESULTS])
+        # One ranked query for the hits (no separate COUNT). Each shown result is the
+        # page's own fragment, cached under the content version and the section slot
+        # (never the words searched: the key is the page), so only the results not cached
+        # yet need their specific pages.
+        hits = list(pages.only("pk").search(query)[:MAX_RESULTS])
         results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        shown = Page.objects.filter(pk__in=[hit.pk for hit in results.object_list]).specific()
-        by_pk = {page.pk: page for page in shown}
-        results.object_list = [by_pk.get(hit.pk, hit) for hit in results.object_list]
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "search_query": query,
             "results": results,
+            "specific_pages": specific_pages,
             "page_title": _("Search"),
         },
     )
+
+
+def specific_pages(pages: list[Page]) -> list[Page]:
+    """The specific pages of ``pages``, in order: one query per page type."""
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [by_pk.get(page.pk, page) for page in pages]
+
+
+specific_pages.do_not_call_in_templates = True  # render_each calls it with the pages

@@ -116,6 +116,11 @@ def test_search_pages_through_every_hit_in_a_bounded_number_of_queries(
         assert "16 résultats" in html
         titles += re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
     assert len(titles) == 16 and len(set(titles)) == 16  # 10 then 6, none twice
+    # Each result's fragment is cached by page (never by the words): the same results
+    # again are the ranked query alone.
+    with django_assert_max_num_queries(1):
+        again = client.get("/fr/search/", {"q": "médiation", "page": 2}).content.decode()
+    assert re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', again) == titles[10:]
 
 
 @pytest.mark.parametrize(
