@@ -262,6 +262,7 @@ class Finder:
         results = (
             AssociationPage.objects.live()
             .filter(locale_id=self.directory.locale_id)
+            .only("pk")  # the ids and scores only: no page built from a full row
             # Any of the words: people type phrases ("aide décrochage scolaire"); results
             # matching more of them rank first.
             .search(self.state.query, operator="or")
