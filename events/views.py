@@ -163,10 +163,14 @@ def _int_param(request, name, low, high, notices, label):
 def _common_context(request, page, view_name, state, notices, extra_query=None):
     query = state.as_query()
     feed_query = urlencode(query)
-    base_url = page.get_url(request) or "/"
-    feed_url = request.build_absolute_uri(
-        base_url + "ics/" + (f"?{feed_query}" if feed_query else "")
-    )
+
+    # Lazy, like the rest: the head region reads it too, and a cached one never does.
+    @lazy
+    def feed_url() -> str:
+        base_url = page.get_url(request) or "/"
+        return request.build_absolute_uri(
+            base_url + "ics/" + (f"?{feed_query}" if feed_query else "")
+        )
 
     def filter_fields() -> list[dict]:
         return [
@@ -190,10 +194,10 @@ def _common_context(request, page, view_name, state, notices, extra_query=None):
         "view_name": view_name,
         "filter_state": state,
         "filter_fields": lazy(filter_fields),
-        "filter_query": urlencode(query),
+        "filter_query": feed_query,
         "notices": notices,
         "feed_url": feed_url,
-        "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        "webcal_url": lazy(lambda: "webcal://" + feed_url().split("://", 1)[1]),
         "today": timezone.localdate(),
     }
 
@@ -427,13 +431,17 @@ def json_ld(entries, page_url: str) -> str:
 
 def event_page_context(request, page) -> dict:
     """The next dates of an event page, lazily (core.content_cache.lazy): a page whose
-    regions come from the cache runs none of these queries."""
-    occurrences = (
-        Occurrence.objects.for_page(page)
-        .upcoming()
-        .select_related("series", "series__page", "room")
-    )
-    entries = lazy(lambda: to_entries(request, occurrences[:12]))
+    regions come from the cache runs none of these queries (nor builds their querysets)."""
+
+    @lazy
+    def entries() -> list[Entry]:
+        occurrences = (
+            Occurrence.objects.for_page(page)
+            .upcoming()
+            .select_related("series", "series__page", "room")
+        )
+        return to_entries(request, occurrences[:12])
+
     feed_url = lazy(lambda: page_feed_url(request, page) if page.live else None)
     return {
         "entries": entries,

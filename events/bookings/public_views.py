@@ -143,7 +143,9 @@ def free_busy(request, page, room_id):
     monday = chosen - timedelta(days=chosen.weekday())
     previous = monday - timedelta(days=7)
     following = monday + timedelta(days=7)
-    room_url = page.url + page.reverse_subpage("room", kwargs={"room_id": room.pk})
+    # Lazy (core.content_cache.lazy), the URLs too: a main region served from the cache
+    # neither queries the bookings and opening hours nor reverses these URLs.
+    room_url = lazy(lambda: page.url + page.reverse_subpage("room", kwargs={"room_id": room.pk}))
     return TemplateResponse(
         request,
         "events/bookings/free_busy.html",
@@ -157,14 +159,16 @@ def free_busy(request, page, room_id):
             "week_end": monday + timedelta(days=6),
             "notices": notices,
             "noindex": bool(request.GET),
-            "previous_url": f"{room_url}?date={previous.isoformat()}"
+            "previous_url": lazy(lambda: f"{room_url()}?date={previous.isoformat()}")
             if previous.year >= MIN_YEAR
             else None,
-            "next_url": f"{room_url}?date={following.isoformat()}"
+            "next_url": lazy(lambda: f"{room_url()}?date={following.isoformat()}")
             if following.year <= MAX_YEAR
             else None,
             "this_week_url": room_url,
-            "request_url": page.url + page.reverse_subpage("request", kwargs={"room_id": room.pk}),
+            "request_url": lazy(
+                lambda: page.url + page.reverse_subpage("request", kwargs={"room_id": room.pk})
+            ),
         },
     )
 

@@ -6,6 +6,8 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -13,7 +15,7 @@ from events.bookings import services
 from events.bookings.public_views import REQUEST_LIMIT
 from events.bookings.rules import RuleContext
 from events.bookings.testing import build_rooms_pages, requestable_room
-from events.models import Booking, Room, RoomsPage
+from events.models import Booking, Room, RoomHoursException, RoomsPage
 from events.scheduling import make_aware
 from maison.core.models import HomePage, StandardPage
 
@@ -143,6 +145,44 @@ def test_cached_regions_serve_rooms_without_a_query_and_a_new_booking_at_once(
     )
     body = client.get(url).content.decode()
     assert "10:30" in body and "12:30" in body  # busy, with the set-up and cleaning time
+
+
+def test_cached_rooms_pages_read_no_room_and_show_a_staff_edit_at_once(
+    client, pages, room, settings
+):
+    # Stricter than "at most one query": the eager list ran exactly one, on the rooms. A
+    # region served from the cache reads no room, booking or opening hours at all.
+    settings.CONTENT_CACHE_ENABLED = True
+    monday = next_monday()
+    week = f"?date={monday.isoformat()}"
+    urls = [
+        pages["fr"].url,
+        room_url(pages["fr"], room, week),
+        room_url(pages["en"], room, "?date=x"),
+    ]
+    for url in urls:
+        first = client.get(url).content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert not [q["sql"] for q in queries.captured_queries if '"events_' in q["sql"]], url
+        assert response.content.decode() == first
+    body = client.get(urls[1]).content.decode()
+    assert f"?date={(monday - timedelta(days=7)).isoformat()}" in body
+    assert f"?date={(monday + timedelta(days=7)).isoformat()}" in body
+    assert f'href="{request_url(pages["fr"], room)}{week}"' in body
+    assert "08:00–22:00" in body and "Inventaire" not in body
+    assert "is not a date" in client.get(urls[2]).content.decode()  # its notice, cached
+
+    # Staff rename the room and close it on that Monday: both pages show it at once.
+    room.name = "Salle Magritte"
+    room.save()
+    RoomHoursException.objects.create(
+        room=room, start_date=monday, end_date=monday, closed=True, reason="Inventaire"
+    )
+    assert "Salle Magritte" in client.get(urls[0]).content.decode()
+    body = client.get(urls[1]).content.decode()
+    assert "Salle Magritte" in body and "Inventaire" in body
 
 
 def test_free_busy_bad_input(client, pages, room):
