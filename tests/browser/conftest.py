@@ -108,10 +108,16 @@ def assert_accessible(page, context=None):
     # Contrast is measured on what a reader ends up seeing: wait for finite CSS
     # transitions and animations (Wagtail's messages fade in over 0.5 s) to end.
     # (evaluate, not wait_for_function: the site's CSP forbids the eval it polls with)
+    # At most 2 s: a long or paused animation (a spinner, a paused carousel) never holds
+    # the check up.
     page.evaluate(
-        """() => Promise.all(document.getAnimations()
-            .filter(a => a.effect.getTiming().iterations !== Infinity)
-            .map(a => a.finished.catch(() => null))).then(() => null)"""
+        """() => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.playState === 'running'
+                    && a.effect.getTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 2000)),
+        ]).then(() => null)"""
     )
     results = Axe().run(
         page,
