@@ -191,26 +191,6 @@ def test_query_count_does_not_depend_on_the_number_of_activities(client, world):
     assert len(many) <= 12  # the budget per page
 
 
-@pytest.mark.parametrize(
-    "suffix", ["", "?age=12&free=1", "?age=abc&no_registration=1", "stages/", "drop-in/"]
-)
-def test_cached_regions_serve_the_finder_and_its_views_without_a_query(
-    client, world, settings, suffix, django_assert_max_num_queries
-):
-    # The views hand their templates lazy values (core.content_cache.lazy) and read the
-    # finder's choices from the content cache: a region served from the cache runs none of
-    # their queries, and shows the same results, notices included.
-    settings.CONTENT_CACHE_ENABLED = True
-    url = world["index"]["fr"].url + suffix
-    first = client.get(url).content.decode()
-    with django_assert_max_num_queries(1):
-        assert client.get(url).content.decode() == first
-    if suffix == "?age=12&free=1":
-        assert titles(client.get(url)) == [DEVOIRS, FOOT]
-    if "abc" in suffix:
-        assert 'class="calendar-notice" role="status"' in first
-
-
 def test_cached_regions_show_a_cancellation_at_once(client, world, settings):
     from maison.activities.models import upcoming_dates
 

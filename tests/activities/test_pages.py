@@ -142,14 +142,3 @@ def test_service_pages_list_the_activities_of_their_pole(client, world):
     assert "Activités pour les jeunes" in html
     assert "Foot en salle" in html  # organised by the pôle
     assert "Atelier théâtre" not in html  # a partner association's
-
-
-def test_cached_regions_serve_an_activity_page_without_a_query(
-    client, world, settings, django_assert_max_num_queries
-):
-    settings.CONTENT_CACHE_ENABLED = True
-    page = world["activities"]["debat"]
-    first = client.get(page.url).content.decode()
-    with django_assert_max_num_queries(1):
-        assert client.get(page.url).content.decode() == first
-    assert "application/ld+json" in first and page.title in first

@@ -279,35 +279,3 @@ def test_month_view_is_a_table_with_headers(client, calendar_page, frozen):
     assert "<caption" in html
     assert html.count('<time datetime="2026-12-') >= 5
     assert NOW  # frozen "today" is 27 November 2026
-
-
-@pytest.mark.parametrize("suffix", ["", "month/?year=2026&month=12", "week/?date=2026-12-09"])
-def test_cached_regions_serve_the_calendar_without_a_query_and_a_cancellation_at_once(
-    client, calendar_page, frozen, settings, suffix, django_assert_max_num_queries
-):
-    # The views hand their templates lazy values (core.content_cache.lazy): a region served
-    # from the cache runs none of the calendar's queries.
-    settings.CONTENT_CACHE_ENABLED = True
-    page = make_event(calendar_page, title="Theatre", series=[{"start_date": date(2026, 12, 2)}])
-    url = calendar_page.url + suffix
-    assert "Theatre" in client.get(url).content.decode()
-    with django_assert_max_num_queries(1):
-        html = client.get(url).content.decode()
-    assert "Theatre" in html and "Salle en travaux" not in html
-    page.series.get().occurrences.get(original_date=date(2026, 12, 9)).cancel("Salle en travaux")
-    assert "Salle en travaux" in client.get(url).content.decode()
-
-
-def test_cached_regions_serve_an_event_page_and_its_json_ld_without_a_query(
-    client, calendar_page, frozen, settings, django_assert_max_num_queries
-):
-    settings.CONTENT_CACHE_ENABLED = True
-    page = make_event(
-        calendar_page, title="Portes ouvertes", series=[{"start_date": date(2026, 12, 2)}]
-    )
-    first = client.get(page.url).content.decode()
-    with django_assert_max_num_queries(1):
-        second = client.get(page.url).content.decode()
-    assert second == first
-    assert '"startDate": "2026-12-02T14:00:00+01:00"' in second
-    assert f"webcal://testserver{calendar_page.url}ics/{page.pk}/" in second
