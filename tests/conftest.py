@@ -67,3 +67,20 @@ def force_login_passes_two_factor(request, monkeypatch):
         pass_second_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def warm(client, settings, django_assert_max_num_queries):
+    """``warm(url)``: turn the cached page regions on (core.content_cache.region_cached)
+    and GET ``url`` twice; the second response comes from the regions, with at most one
+    query (the views hand their templates lazy values), and is returned."""
+
+    def get(url):
+        settings.CONTENT_CACHE_ENABLED = True
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(1):
+            response = client.get(url)
+        assert response.status_code == 200
+        return response
+
+    return get

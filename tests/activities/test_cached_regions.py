@@ -28,21 +28,6 @@ def cached_regions(settings):
     settings.CONTENT_CACHE_ENABLED = True
 
 
-@pytest.fixture
-def warm(client, cached_regions, django_assert_max_num_queries):
-    """GET a URL twice: the second response comes from the cached regions, with at most
-    one query (the eager views ran two to six)."""
-
-    def get(url):
-        assert client.get(url).status_code == 200
-        with django_assert_max_num_queries(1):
-            response = client.get(url)
-        assert response.status_code == 200
-        return response
-
-    return get
-
-
 def drop_in_titles(response) -> list[str]:
     html = response.content.decode()
     return re.findall(r'<li><a href="[^"]*">([^<]*)</a> \(', html)

@@ -21,22 +21,6 @@ NOINDEX = '<meta name="robots" content="noindex">'
 
 
 @pytest.fixture
-def warm(client, settings, django_assert_max_num_queries):
-    """Turn the cached regions on and GET a URL twice: the second response comes from the
-    cached regions, with at most one query (an eager view runs three to five)."""
-
-    def get(url):
-        settings.CONTENT_CACHE_ENABLED = True
-        assert client.get(url).status_code == 200
-        with django_assert_max_num_queries(1):
-            response = client.get(url)
-        assert response.status_code == 200
-        return response
-
-    return get
-
-
-@pytest.fixture
 def dates(calendar_page, room, frozen):
     """A weekly date for teenagers in a room from 2 December 2026 (about 80 dates, so four
     pages of 20 in the list), and one for children on 3 December."""
