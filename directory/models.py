@@ -25,11 +25,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from maison.core import navigation
-from maison.core.content_cache import lazy
 from maison.core.models import BasePage
 from maison.services.forms import LocaleFilteredPageForm
 from maison.services.models import StepFreeAccess, localized_all
-from maison.services.models.taxonomy import page_cached
+from maison.services.models.taxonomy import lazy_facts
 from maison.services.opening_hours_models import (
     HasOpeningHours,
     HoursException,
@@ -352,20 +351,9 @@ class AssociationPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only editors change these (the open-now status is computed at render time).
-        facts = lazy(lambda: page_cached(request, self, "association-facts", build=self._facts))
-        # Read by the chrome, outside the cached regions: its own small cached fact, so a
-        # page whose regions are served reads (unpickles) none of the others.
-        sensitive = page_cached(
-            request,
-            self,
-            "association-sensitive",
-            build=lambda: any(need.sensitive for need in facts()["needs"]),
+        context.update(
+            lazy_facts(request, self, "association-facts", self._facts, ASSOCIATION_FACTS)
         )
-        if sensitive:
-            context["quick_exit"] = True
-        # Lazy (core.content_cache.lazy): a main region served from the cache reads none.
-        for name in ASSOCIATION_FACTS:
-            context[name] = lazy(lambda name=name: facts()[name])
         return context
 
 

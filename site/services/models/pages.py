@@ -258,23 +258,10 @@ class ServicePage(HasOpeningHours, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from .taxonomy import page_cached
+        from .taxonomy import lazy_facts
 
         context = super().get_context(request, *args, **kwargs)
-        facts = lazy(lambda: page_cached(request, self, "service-facts", build=self._facts))
-        # Read by the chrome, outside the cached regions: its own small cached fact, so a
-        # page whose regions are served reads (unpickles) none of the others.
-        sensitive = page_cached(
-            request,
-            self,
-            "service-sensitive",
-            build=lambda: any(need.sensitive for need in facts()["needs"]),
-        )
-        if sensitive:
-            context["quick_exit"] = True
-        # Lazy (core.content_cache.lazy): regions served from the cache run none of these.
-        for name in SERVICE_FACTS:
-            context[name] = lazy(lambda name=name: facts()[name])
+        context.update(lazy_facts(request, self, "service-facts", self._facts, SERVICE_FACTS))
         context["service_sections"] = lazy(
             lambda: [
                 section
@@ -289,10 +276,10 @@ class ServicePage(HasOpeningHours, BasePage):
                 jsonld.service(
                     self,
                     request,
-                    audiences=facts()["audiences"],
-                    funders=facts()["funders"],
-                    places=facts()["places"],
-                    languages=facts()["languages"],
+                    audiences=context["audiences"](),
+                    funders=context["funders"](),
+                    places=context["places"](),
+                    languages=context["languages"](),
                 )
             )
         )

@@ -153,3 +153,23 @@ def page_cached(request, page, name: str, build):
     if getattr(request, "is_preview", False):
         return build()
     return content_cached(name, page.pk, get_language(), build=build)
+
+
+def lazy_facts(request, page, name: str, build, names) -> dict:
+    """Context entries for a page's cached facts (``page_cached(name)``), each lazy (a
+    region served from the cache reads none), plus ``quick_exit`` when one of the
+    ``needs`` fact is sensitive: the chrome reads it outside the cached regions, so it is
+    its own small cached flag (a served page unpickles none of the other facts)."""
+    from maison.core.content_cache import lazy
+
+    facts = lazy(lambda: page_cached(request, page, name, build=build))
+    context = {key: lazy(lambda key=key: facts()[key]) for key in names}
+    sensitive = page_cached(
+        request,
+        page,
+        f"{name}-sensitive",
+        build=lambda: any(need.sensitive for need in facts()["needs"]),
+    )
+    if sensitive:
+        context["quick_exit"] = True
+    return context
